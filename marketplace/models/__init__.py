@@ -1,0 +1,46 @@
+from .organizations import (
+    CityType,
+    Membership,
+    MembershipRole,
+    MembershipStatus,
+    Organization,
+    OrganizationKind,
+    Province,
+    SmartCityStatus,
+)
+from .solutions import (
+    DeploymentOption,
+    OutcomeKPI,
+    PriceBand,
+    PricingModel,
+    Reference,
+    Solution,
+    SolutionMedia,
+    SolutionStatus,
+    SolutionTransition,
+    SolutionVersion,
+)
+from .taxonomy import Domain, SolutionType
+
+__all__ = [
+    "CityType",
+    "DeploymentOption",
+    "Domain",
+    "Membership",
+    "MembershipRole",
+    "MembershipStatus",
+    "Organization",
+    "OrganizationKind",
+    "OutcomeKPI",
+    "PriceBand",
+    "PricingModel",
+    "Province",
+    "Reference",
+    "SmartCityStatus",
+    "Solution",
+    "SolutionMedia",
+    "SolutionStatus",
+    "SolutionTransition",
+    "SolutionType",
+    "SolutionVersion",
+]
