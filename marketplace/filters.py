@@ -26,7 +26,7 @@ class SolutionFilter(django_filters.FilterSet):
     type = django_filters.ModelMultipleChoiceFilter(
         queryset=SolutionType.objects.all(),
         to_field_name="code",
-        field_name="types",
+        field_name="types__code",
         distinct=True,
         label=_("솔루션 유형"),
         error_messages={"invalid_choice": _("알 수 없는 솔루션 유형 코드입니다: %(value)s. 예: TRN-04")},

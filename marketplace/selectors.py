@@ -73,10 +73,14 @@ def solution_latest_published(*, limit: int = 6) -> list[Solution]:
 
 def domain_list_with_counts() -> QuerySet[Domain]:
     published = Q(types__solutions__status=SolutionStatus.PUBLISHED)
-    return Domain.objects.annotate(
-        solution_count=Count("types__solutions", filter=published, distinct=True),
-        type_count=Count("types", distinct=True),
-    ).prefetch_related("types")
+    return (
+        Domain.objects.annotate(
+            solution_count=Count("types__solutions", filter=published, distinct=True),
+            type_count=Count("types", distinct=True),
+        )
+        .prefetch_related("types")
+        .order_by("sort_order", "code")
+    )
 
 
 def catalogue_stats() -> dict[str, int]:

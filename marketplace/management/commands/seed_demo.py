@@ -1,0 +1,20 @@
+from django.core.management.base import BaseCommand
+
+from marketplace.demo.seed import DEMO_PASSWORD, seed_demo
+
+
+class Command(BaseCommand):
+    help = "Load the demo catalogue and one login per role (idempotent)."
+
+    def handle(self, *args, **options):
+        report = seed_demo()
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"Demo data: {report.municipalities} municipalities, {report.companies} companies, "
+                f"{report.published}/{report.solutions} published solutions, {report.references} references."
+            )
+        )
+        self.stdout.write(f"\n데모 계정 / Demo logins (password: {DEMO_PASSWORD})")
+        for role, email, organization in report.logins:
+            self.stdout.write(f"  {role:<22} {email:<28} {organization}")
+        self.stdout.write("  관리자 화면 / admin: http://127.0.0.1:8000/admin/ (operator 계정)\n")

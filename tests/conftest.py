@@ -1,0 +1,56 @@
+import pytest
+
+from marketplace.models import OrganizationKind
+
+from .factories import MembershipFactory, MunicipalityFactory, OperatorOrgFactory, OrganizationFactory, UserFactory
+
+
+@pytest.fixture(autouse=True)
+def _media_root(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path / "media"
+
+
+def member_of(organization, **kwargs):
+    return MembershipFactory(organization=organization, **kwargs).user
+
+
+@pytest.fixture
+def company(db):
+    return OrganizationFactory(kind=OrganizationKind.COMPANY)
+
+
+@pytest.fixture
+def other_company(db):
+    return OrganizationFactory(kind=OrganizationKind.COMPANY)
+
+
+@pytest.fixture
+def municipality(db):
+    return MunicipalityFactory()
+
+
+@pytest.fixture
+def company_user(company):
+    return member_of(company)
+
+
+@pytest.fixture
+def other_company_user(other_company):
+    return member_of(other_company)
+
+
+@pytest.fixture
+def municipality_user(municipality):
+    return member_of(municipality)
+
+
+@pytest.fixture
+def operator_user(db):
+    return member_of(OperatorOrgFactory(), user=UserFactory(is_staff=True))
+
+
+@pytest.fixture
+def anonymous_user():
+    from django.contrib.auth.models import AnonymousUser
+
+    return AnonymousUser()
