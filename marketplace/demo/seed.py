@@ -34,7 +34,13 @@ from marketplace.services._slugs import unique_slug
 from marketplace.validators import business_number_check_digit
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
-SOLUTION_FILES = ("solutions_adm_trn_hlt.json", "solutions_env_saf.json", "solutions_cul_log_plt_etc.json")
+SOLUTION_FILES = (
+    "solutions_adm_trn_hlt.json",
+    "solutions_env_saf.json",
+    "solutions_cul_log_plt_etc.json",
+    # A submission waiting in the operators' review queue and a company's unfinished draft.
+    "solutions_review_queue.json",
+)
 DEMO_PASSWORD = "openlab-demo-2026"
 OPERATOR_ORG = {
     "name": "스마트도시 오픈랩 운영기관",
@@ -79,11 +85,14 @@ def _organization(kind: str, name: str, defaults: dict) -> Organization:
     return organization
 
 
-def _user(email: str, name: str, **flags):
+def _user(email: str, name: str, *, usable: bool = True, **flags):
     user_model = get_user_model()
     user, created = user_model.objects.get_or_create(email=email, defaults={"name": name, **flags})
     if created:
-        user.set_password(DEMO_PASSWORD)
+        if usable:
+            user.set_password(DEMO_PASSWORD)
+        else:
+            user.set_unusable_password()
         user.save()
     return user
 
@@ -125,7 +134,7 @@ def _published_at(index: int, versions: list[dict]) -> datetime:
     return timezone.make_aware(datetime(day.year, day.month, day.day, 10, 0) + timedelta(days=14))
 
 
-def _seed_solution(item, index, company, types_by_code, municipalities, operator, report, status):
+def _seed_solution(item, index, company, submitter, types_by_code, municipalities, operator, report, status):
     types = [types_by_code[code] for code in item["types"]]
     fields = {
         "name_en": item.get("name_en", ""),
@@ -156,13 +165,13 @@ def _seed_solution(item, index, company, types_by_code, municipalities, operator
         setattr(solution, key, value)
     solution.save()
     solution.types.set(types)
-    if created:
-        steps = [(SolutionStatus.DRAFT, SolutionStatus.SUBMITTED, None, "")]
+    if created and status != SolutionStatus.DRAFT:
+        steps = [(SolutionStatus.DRAFT, SolutionStatus.SUBMITTED, submitter, "")]
         if status == SolutionStatus.PUBLISHED:
             steps.append((SolutionStatus.SUBMITTED, SolutionStatus.PUBLISHED, operator, "등록 요건 충족, 게시 승인"))
         for from_status, to_status, actor, note in steps:
             SolutionTransition.objects.create(
-                solution=solution, from_status=from_status, to_status=to_status, actor=actor or operator, note=note
+                solution=solution, from_status=from_status, to_status=to_status, actor=actor, note=note
             )
     for version in item.get("versions", []):
         SolutionVersion.objects.update_or_create(
@@ -201,6 +210,7 @@ def _seed_solution(item, index, company, types_by_code, municipalities, operator
 def seed_catalogue(report: SeedReport, municipalities, operator) -> dict[str, Organization]:
     types_by_code = {t.code: t for t in SolutionType.objects.all()}
     companies: dict[str, Organization] = {}
+    staff: dict[str, object] = {}
     index = 0
     for filename in SOLUTION_FILES:
         data = _load(filename)
@@ -222,16 +232,20 @@ def seed_catalogue(report: SeedReport, municipalities, operator) -> dict[str, Or
                     "is_verified": True,
                 },
             )
+            # Every company has a person who listed its solutions; these accounts cannot log in.
+            staff[item["key"]] = _user(f"{item['key']}@companies.openlab.example", f"{item['name']} 담당자", usable=False)
+            _member(staff[item["key"]], companies[item["key"]])
         for item in data["solutions"]:
             _seed_solution(
                 item,
                 index,
                 companies[item["company"]],
+                staff[item["company"]],
                 types_by_code,
                 municipalities,
                 operator,
                 report,
-                SolutionStatus.PUBLISHED,
+                item.get("status", SolutionStatus.PUBLISHED),
             )
             index += 1
     report.companies = len(companies)
