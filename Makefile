@@ -33,6 +33,9 @@ run: $(STAMP) $(ASSETS)
 test: $(STAMP) $(ASSETS)
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
+bench: $(STAMP) $(ASSETS)
+	$(BIN)/python -m tests.bench.catalogue
+
 lint: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .

@@ -1,8 +1,18 @@
 """Celery tasks: thin wrappers that take ids and call ``marketplace.notifications``."""
 
 from celery import shared_task
+from django.db import transaction
 
 from . import notifications
+
+
+def enqueue_on_commit(task, *args) -> None:
+    """Queue ``task`` once the current transaction commits (a worker never sees uncommitted rows).
+
+    ``robust``: if the broker is down the error is logged and the request that saved the data
+    still succeeds; notifications are best-effort.
+    """
+    transaction.on_commit(lambda: task.delay(*args), robust=True)
 
 
 @shared_task(autoretry_for=(OSError,), retry_backoff=True, max_retries=5)

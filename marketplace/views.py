@@ -6,6 +6,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -57,7 +58,7 @@ def solution_detail(request, slug):
         "can_edit": can_edit,
         "references": solution.references.all(),
         "breadcrumbs": [
-            (_("솔루션 카탈로그"), "marketplace:solution_list"),
+            (_("솔루션 카탈로그"), reverse("marketplace:solution_list")),
             (solution.name, None),
         ],
     }
@@ -87,7 +88,7 @@ def organization_detail(request, slug):
     organization = get_object_or_404(Organization.objects.exclude(kind=OrganizationKind.OPERATOR), slug=slug)
     context = {
         "organization": organization,
-        "breadcrumbs": [(_("기관"), "marketplace:organization_list"), (organization.name, None)],
+        "breadcrumbs": [(_("기관"), reverse("marketplace:organization_list")), (organization.name, None)],
     }
     if organization.is_company:
         context["solutions"] = selectors.company_solutions(company=organization)
@@ -140,7 +141,7 @@ def solution_create(request):
     context = {
         "form": form,
         "company": company,
-        "breadcrumbs": [(_("내 대시보드"), "marketplace:dashboard"), (_("솔루션 등록"), None)],
+        "breadcrumbs": [(_("내 대시보드"), reverse("marketplace:dashboard")), (_("솔루션 등록"), None)],
     }
     return render(request, "marketplace/solution_form.html", context, status=400 if form.errors else 200)
 
@@ -166,7 +167,7 @@ def solution_edit(request, slug):
         "media_form": MediaUploadForm(),
         "version_form": VersionForm(),
         "submit_form": TransitionNoteForm(),
-        "breadcrumbs": [(_("내 대시보드"), "marketplace:dashboard"), (solution.name, None)],
+        "breadcrumbs": [(_("내 대시보드"), reverse("marketplace:dashboard")), (solution.name, None)],
     }
     return render(request, "marketplace/solution_form.html", context, status=400 if form.errors else 200)
 

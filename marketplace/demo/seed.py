@@ -32,6 +32,7 @@ from marketplace.models import (
 )
 from marketplace.services._slugs import unique_slug
 from marketplace.validators import business_number_check_digit
+from marketplace.wagtail_hooks import ensure_operator_group
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 SOLUTION_FILES = (
@@ -233,7 +234,9 @@ def seed_catalogue(report: SeedReport, municipalities, operator) -> dict[str, Or
                 },
             )
             # Every company has a person who listed its solutions; these accounts cannot log in.
-            staff[item["key"]] = _user(f"{item['key']}@companies.openlab.example", f"{item['name']} 담당자", usable=False)
+            staff[item["key"]] = _user(
+                f"{item['key']}@companies.openlab.example", f"{item['name']} 담당자", usable=False
+            )
             _member(staff[item["key"]], companies[item["key"]])
         for item in data["solutions"]:
             _seed_solution(
@@ -256,7 +259,8 @@ def seed_catalogue(report: SeedReport, municipalities, operator) -> dict[str, Or
 def seed_demo() -> SeedReport:
     report = SeedReport()
     operator_org = _organization(OrganizationKind.OPERATOR, OPERATOR_ORG["name"], {**OPERATOR_ORG, "is_verified": True})
-    operator = _user("operator@openlab.example", "오픈랩 운영자", is_staff=True)
+    operator = _user("operator@openlab.example", "오픈랩 운영자")
+    operator.groups.add(ensure_operator_group())
     _member(operator, operator_org)
     municipalities = seed_municipalities(report)
     companies = seed_catalogue(report, municipalities, operator)

@@ -123,7 +123,7 @@ def membership_request(*, user, organization: Organization, message: str = "") -
         membership = existing
     else:
         membership = Membership.objects.create(user=user, organization=organization, message=message)
-    transaction.on_commit(lambda: tasks.notify_membership_requested.delay(membership.pk))
+    tasks.enqueue_on_commit(tasks.notify_membership_requested, membership.pk)
     return membership
 
 
@@ -136,7 +136,7 @@ def _decide(actor, membership: Membership, status: str) -> Membership:
     membership.decided_by = actor
     membership.decided_at = timezone.now()
     membership.save(update_fields=["status", "decided_by", "decided_at"])
-    transaction.on_commit(lambda: tasks.notify_membership_decided.delay(membership.pk))
+    tasks.enqueue_on_commit(tasks.notify_membership_decided, membership.pk)
     return membership
 
 

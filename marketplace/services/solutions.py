@@ -141,7 +141,7 @@ def _transition(solution: Solution, *, actor, to_status: str, allowed_from: tupl
     if to_status == SolutionStatus.PUBLISHED:
         solution.published_at = timezone.now()
     solution.save(update_fields=["status", "published_at", "updated_at"])
-    transaction.on_commit(lambda: tasks.notify_solution_transition.delay(transition.pk))
+    tasks.enqueue_on_commit(tasks.notify_solution_transition, transition.pk)
     return solution
 
 

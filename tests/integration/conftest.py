@@ -15,6 +15,14 @@ def redis_url():
     return REDIS_TEST_URL
 
 
+def _drop_connections(app):
+    """Forget pooled broker connections so the next send uses the broker configured now."""
+    if app._pool is not None:
+        app._pool.force_close_all()
+    app._pool = None
+    app.amqp._producer_pool = None
+
+
 @pytest.fixture
 def celery_worker_on_redis(redis_url, settings):
     """A real Celery worker (solo pool, in a thread) consuming from Redis."""
@@ -26,11 +34,10 @@ def celery_worker_on_redis(redis_url, settings):
     redis.Redis.from_url(redis_url).flushdb()
     previous = {key: app.conf[key] for key in ("broker_url", "task_always_eager", "broker_transport_options")}
     app.conf.update(broker_url=redis_url, task_always_eager=False, broker_transport_options={})
+    _drop_connections(app)
     try:
         with start_worker(app, pool="solo", perform_ping_check=False, shutdown_timeout=10) as worker:
             yield worker
     finally:
         app.conf.update(previous)
-        # Drop the Redis connections so later tests do not reuse them.
-        app.pool.force_close_all()
-        app._pool = None
+        _drop_connections(app)

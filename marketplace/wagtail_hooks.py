@@ -1,0 +1,307 @@
+"""The operators' side of the Open Lab in the Wagtail admin, under one "오픈랩" menu: the review
+of solutions, organizations, and the taxonomy.
+
+Only operators (``user_is_operator``) holding the model permission see these views, and only the
+actions a policy lists exist: operators approve listings and verify organizations, but content is
+written by the members of the owning company through the site.
+"""
+
+from django.contrib.admin.utils import quote
+from django.contrib.auth import get_permission_codename, get_user_model
+from django.contrib.auth.models import Group, Permission
+from django.db import models, transaction
+from django.db.models import Q
+from django.urls import path, reverse
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.admin_url_finder import ModelAdminURLFinder, register_admin_url_finder
+from wagtail.admin.menu import MenuItem
+from wagtail.admin.ui.sidebar import LinkMenuItem
+from wagtail.admin.ui.tables import BooleanColumn, DateColumn, StatusTagColumn
+from wagtail.admin.viewsets.base import ViewSetGroup
+from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.permission_policies import ModelPermissionPolicy
+from wagtail.permissions import policy_registry, register_permission_policy
+
+from marketplace.admin_views import (
+    REVIEW_ACTIONS,
+    SolutionInspectView,
+    SolutionReviewActionView,
+    SolutionReviewIndexView,
+    field_label,
+    review_queue_url,
+)
+from marketplace.models import (
+    Domain,
+    MembershipStatus,
+    Organization,
+    OrganizationKind,
+    Solution,
+    SolutionStatus,
+    SolutionType,
+)
+from marketplace.permissions import user_is_operator
+
+OPERATOR_GROUP_NAME = "운영기관"
+
+
+def _is_operator(user) -> bool:
+    # Listings ask once per row; one membership query per request is enough.
+    if not hasattr(user, "_marketplace_is_operator"):
+        user._marketplace_is_operator = user_is_operator(user)
+    return user._marketplace_is_operator
+
+
+class OperatorPermissionPolicy(ModelPermissionPolicy):
+    """Operators holding the model permission may do ``actions`` in the admin; nobody may do
+    anything else there (creating and deleting go through the site's services)."""
+
+    def __init__(self, model, *, actions):
+        super().__init__(model)
+        self.actions = frozenset(actions)
+
+    def user_has_permission(self, user, action):
+        return action in self.actions and super().user_has_permission(user, action) and _is_operator(user)
+
+    def users_with_any_permission(self, actions):
+        allowed = self.actions.intersection(actions)
+        if not allowed:
+            return get_user_model().objects.none()
+        operators = Q(is_superuser=True) | Q(
+            memberships__status=MembershipStatus.ACTIVE, memberships__organization__kind=OrganizationKind.OPERATOR
+        )
+        return super().users_with_any_permission(allowed).filter(operators).distinct()
+
+
+# Policies must be registered before anything asks for a model's fallback policy.
+POLICIES = {
+    Solution: OperatorPermissionPolicy(Solution, actions={"view"}),
+    Organization: OperatorPermissionPolicy(Organization, actions={"view", "change"}),
+    Domain: OperatorPermissionPolicy(Domain, actions={"view"}),
+    SolutionType: OperatorPermissionPolicy(SolutionType, actions={"view"}),
+}
+for policy in POLICIES.values():
+    register_permission_policy(policy.model, policy)
+
+
+class OpenLabViewSet(ModelViewSet):
+    """A model in the operators' admin: only the views in ``views`` are routed and linked."""
+
+    views = ("index", "index_results", "inspect")
+    inspect_view_enabled = True
+    copy_view_enabled = False
+    add_to_reference_index = False
+    search_backend_name = None
+
+    @cached_property
+    def menu_name(self):
+        return self.url_prefix
+
+    def get_common_view_kwargs(self, **kwargs):
+        unrouted = {
+            f"{view}_url_name": None
+            for view in ("add", "edit", "delete", "copy", "history", "usage")
+            if view not in self.views
+        }
+        return super().get_common_view_kwargs(**{**unrouted, "url_namespace": self.url_namespace, **kwargs})
+
+    def get_urlpatterns(self):
+        pk = f"<{self.pk_path_converter}:pk>"
+        routes = {
+            "index": "",
+            "index_results": "results/",
+            "inspect": f"inspect/{pk}/",
+            "edit": f"edit/{pk}/",
+            "history": f"history/{pk}/",
+            "history_results": f"history-results/{pk}/",
+            "usage": f"usage/{pk}/",
+        }
+        return [path(routes[view], getattr(self, f"{view}_view"), name=view) for view in self.views]
+
+    def get_permissions_to_register(self):
+        codenames = [get_permission_codename(action, self.model_opts) for action in POLICIES[self.model].actions]
+        return super().get_permissions_to_register().filter(codename__in=codenames)
+
+    @property
+    def url_finder_class(self):
+        if "edit" in self.views:
+            return super().url_finder_class
+        inspect_url_name = self.get_url_name("inspect")
+
+        class InspectURLFinder(ModelAdminURLFinder):
+            def construct_edit_url(self, instance):
+                return reverse(inspect_url_name, args=(quote(instance.pk),))
+
+            def get_edit_url(self, instance):
+                if self.user and not policy_registry.get(instance).user_has_permission(self.user, "view"):
+                    return None
+                return self.construct_edit_url(instance)
+
+        return InspectURLFinder
+
+    def register_admin_url_finder(self):
+        register_admin_url_finder(self.model, self.url_finder_class)
+
+
+class SolutionReviewViewSet(OpenLabViewSet):
+    model = Solution
+    name = "solutions"
+    icon = "tasks"
+    menu_label = _("솔루션 심사")
+    index_view_class = SolutionReviewIndexView
+    inspect_view_class = SolutionInspectView
+    list_display = [
+        "name",
+        "company",
+        "main_type",
+        StatusTagColumn(
+            "get_status_display",
+            label=field_label(Solution, "status"),
+            sort_key="status",
+            primary=lambda solution: solution.status == SolutionStatus.SUBMITTED,
+        ),
+        DateColumn("updated_at", label=field_label(Solution, "updated_at"), sort_key="updated_at"),
+    ]
+    list_filter = ["status"]
+    search_fields = ["name", "company__name"]
+    ordering = "-updated_at"
+    inspect_view_fields = [
+        "name",
+        "name_en",
+        "company",
+        "main_type",
+        "types",
+        "summary",
+        "description",
+        "problems",
+        "features",
+        "specs",
+        "tags",
+        "pricing_model",
+        "price_min",
+        "price_max",
+        "price_unit",
+        "deployment_options",
+        "open_source_license",
+        "data_models_produced",
+        "data_models_consumed",
+        "status",
+        "published_at",
+        "updated_at",
+    ]
+
+    def get_urlpatterns(self):
+        return super().get_urlpatterns() + [
+            path(
+                f"{action.name}/<{self.pk_path_converter}:pk>/",
+                self.construct_view(SolutionReviewActionView, action=action),
+                name=action.name,
+            )
+            for action in REVIEW_ACTIONS
+        ]
+
+
+class OrganizationViewSet(OpenLabViewSet):
+    model = Organization
+    name = "organizations"
+    icon = "group"
+    menu_label = _("기관")
+    views = ("index", "index_results", "inspect", "edit", "history", "history_results", "usage")
+    list_display = [
+        "name",
+        "kind",
+        "province",
+        BooleanColumn("is_verified", label=field_label(Organization, "is_verified"), sort_key="is_verified"),
+    ]
+    list_filter = ["kind", "is_verified"]
+    search_fields = ["name", "name_en"]
+    ordering = "name"
+    form_fields = ["is_verified", "name", "name_en", "description", "description_en", "website", "email", "phone"]
+
+    def formfield_for_dbfield(self, db_field, **kwargs):
+        if isinstance(db_field, models.URLField):
+            kwargs["assume_scheme"] = "https"
+        return super().formfield_for_dbfield(db_field, **kwargs)
+
+
+class DomainViewSet(OpenLabViewSet):
+    model = Domain
+    name = "domains"
+    icon = "folder-open-1"
+    menu_label = _("분류체계: 분야")
+    list_display = ["name_ko", "code", "name_en"]
+    ordering = "sort_order"
+
+
+class SolutionTypeViewSet(OpenLabViewSet):
+    model = SolutionType
+    name = "solution_types"
+    url_prefix = "solution-types"
+    icon = "list-ul"
+    menu_label = _("분류체계: 솔루션 유형")
+    list_display = ["name_ko", "code", "domain", "name_en"]
+    list_filter = ["domain"]
+    search_fields = ["code", "name_ko", "name_en"]
+    ordering = "code"
+    list_per_page = 60
+
+
+class PendingReviewMenuItem(MenuItem):
+    """Links to the submissions waiting for a decision and says how many there are."""
+
+    def is_shown(self, request):
+        return POLICIES[Solution].user_has_permission(request.user, "view")
+
+    def render_component(self, request):
+        count = Solution.objects.filter(status=SolutionStatus.SUBMITTED).count()
+        return LinkMenuItem(self.name, f"{self.label} ({count})", self.url, icon_name=self.icon_name, attrs=self.attrs)
+
+
+class OpenLabViewSetGroup(ViewSetGroup):
+    menu_label = _("오픈랩")
+    menu_name = "openlab"
+    menu_icon = "site"
+    menu_order = 150
+    items = (SolutionReviewViewSet, OrganizationViewSet, DomainViewSet, SolutionTypeViewSet)
+
+    def get_submenu_items(self):
+        review = self.registerables[0]
+        pending = PendingReviewMenuItem(
+            _("심사 대기"), review_queue_url(review.url_namespace), name="pending-review", icon_name="time", order=0
+        )
+        return [pending, *super().get_submenu_items()]
+
+
+@hooks.register("register_admin_viewset")
+def register_openlab_admin():
+    return OpenLabViewSetGroup()
+
+
+OPERATOR_PERMISSIONS = (
+    ("wagtailadmin", "access_admin"),
+    *(
+        (model._meta.app_label, get_permission_codename(action, model._meta))
+        for model, policy in POLICIES.items()
+        for action in sorted(policy.actions)
+    ),
+)
+
+
+@transaction.atomic
+def ensure_operator_group() -> Group:
+    """The "운영기관" group: admin access plus what the operator policies above allow.
+
+    Safe to run again; an operator user needs this group *and* an active membership in an
+    operator organization (or to be a superuser).
+    """
+    group, _created = Group.objects.get_or_create(name=OPERATOR_GROUP_NAME)
+    query = Q()
+    for app_label, codename in OPERATOR_PERMISSIONS:
+        query |= Q(content_type__app_label=app_label, codename=codename)
+    permissions = list(Permission.objects.filter(query).select_related("content_type"))
+    missing = set(OPERATOR_PERMISSIONS) - {(p.content_type.app_label, p.codename) for p in permissions}
+    if missing:
+        raise LookupError(f"Permissions {sorted(missing)} do not exist yet; run `manage.py migrate` first.")
+    group.permissions.add(*permissions)
+    return group
