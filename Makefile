@@ -46,7 +46,7 @@ format: $(STAMP)
 
 messages: $(STAMP)
 	$(BIN)/python manage.py makemessages -l en --ignore '.venv/*' --ignore 'node_modules/*' --ignore 'frontend/*'
-	$(BIN)/python manage.py compilemessages -l en
+	$(BIN)/python manage.py compilemessages -l en --ignore '.venv/*'
 
 clean:
 	rm -rf $(VENV) var frontend/node_modules portal/static/vendor staticfiles

@@ -165,6 +165,30 @@ class VersionForm(forms.Form):
     changelog = forms.CharField(label=_("변경 내역"), required=False, widget=forms.Textarea(attrs={"rows": 3}))
 
 
+class ReferenceForm(forms.Form):
+    municipality = forms.ModelChoiceField(
+        label=_("지자체"),
+        queryset=Organization.objects.filter(kind=OrganizationKind.MUNICIPALITY).order_by("name"),
+        error_messages={"invalid_choice": _("목록에 있는 지자체를 선택하세요.")},
+    )
+    year = forms.IntegerField(label=_("구축 연도"), min_value=1990, max_value=2100)
+    programme = forms.CharField(label=_("사업명"), max_length=100, required=False, help_text=_("예: 스마트챌린지"))
+    budget_krw = forms.IntegerField(label=_("사업비(원)"), min_value=0, required=False)
+    summary = forms.CharField(label=_("사례 요약"), required=False, widget=forms.Textarea(attrs={"rows": 3}))
+
+
+class OutcomeKPIForm(forms.Form):
+    metric = forms.CharField(label=_("지표"), max_length=120)
+    baseline = forms.DecimalField(label=_("도입 전"), max_digits=16, decimal_places=2)
+    result = forms.DecimalField(label=_("도입 후"), max_digits=16, decimal_places=2)
+    unit = forms.CharField(label=_("단위"), max_length=30, required=False)
+    lower_is_better = forms.BooleanField(label=_("낮을수록 좋음"), required=False)
+    verified_by = forms.CharField(label=_("검증 기관"), max_length=120, required=False)
+
+
+OutcomeKPIFormSet = forms.formset_factory(OutcomeKPIForm, extra=3, max_num=5)
+
+
 class TransitionNoteForm(forms.Form):
     note = forms.CharField(label=_("메모"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
 

@@ -13,7 +13,15 @@ from django.views.decorators.http import require_POST
 from . import selectors, services
 from .exceptions import ConflictError
 from .filters import SolutionFilter
-from .forms import MediaUploadForm, SolutionForm, TransitionNoteForm, VersionForm, apply_service_errors
+from .forms import (
+    MediaUploadForm,
+    OutcomeKPIFormSet,
+    ReferenceForm,
+    SolutionForm,
+    TransitionNoteForm,
+    VersionForm,
+    apply_service_errors,
+)
 from .models import Organization, OrganizationKind, PriceBand, Province, Solution
 from .permissions import user_can_edit_solution, user_companies
 
@@ -166,6 +174,8 @@ def solution_edit(request, slug):
         "company": solution.company,
         "media_form": MediaUploadForm(),
         "version_form": VersionForm(),
+        "reference_form": ReferenceForm(prefix="ref"),
+        "kpi_formset": OutcomeKPIFormSet(prefix="kpi"),
         "submit_form": TransitionNoteForm(),
         "breadcrumbs": [(_("내 대시보드"), reverse("marketplace:dashboard")), (solution.name, None)],
     }
@@ -232,6 +242,26 @@ def solution_version_add(request, slug):
         slug,
         lambda s: services.solution_version_add(actor=request.user, solution=s, **form.cleaned_data),
         _("버전을 등록했습니다."),
+    )
+
+
+@login_required
+@require_POST
+def solution_reference_add(request, slug):
+    form = ReferenceForm(request.POST, prefix="ref")
+    kpis = OutcomeKPIFormSet(request.POST, prefix="kpi")
+    if not (form.is_valid() and kpis.is_valid()):
+        solution = _editable_solution(request, slug)
+        for errors in [*form.errors.values(), *(e for f in kpis.errors for e in f.values())]:
+            for message in errors:
+                messages.error(request, message)
+        return redirect("marketplace:solution_edit", slug=solution.slug)
+    rows = [row for row in kpis.cleaned_data if row]
+    return _post_action(
+        request,
+        slug,
+        lambda s: services.reference_create(actor=request.user, solution=s, kpis=rows, **form.cleaned_data),
+        _("구축 사례를 등록했습니다."),
     )
 
 

@@ -232,6 +232,30 @@ class SolutionWriteSerializer(serializers.Serializer):
     data_models_consumed = serializers.ListField(child=serializers.CharField(max_length=64), required=False)
 
 
+class OutcomeKPIWriteSerializer(serializers.Serializer):
+    metric = serializers.CharField(max_length=120)
+    baseline = serializers.DecimalField(max_digits=16, decimal_places=2)
+    result = serializers.DecimalField(max_digits=16, decimal_places=2)
+    unit = serializers.CharField(max_length=30, required=False, allow_blank=True)
+    lower_is_better = serializers.BooleanField(required=False, default=False)
+    verified_by = serializers.CharField(max_length=120, required=False, allow_blank=True)
+
+
+class ReferenceWriteSerializer(serializers.Serializer):
+    """Shape only; ``reference_create`` checks who may add it and the year."""
+
+    municipality = serializers.SlugRelatedField(
+        slug_field="slug",
+        queryset=Organization.objects.filter(kind=OrganizationKind.MUNICIPALITY),
+        help_text="Municipality slug (see /api/v1/organizations/?kind=municipality)",
+    )
+    year = serializers.IntegerField(min_value=1990, max_value=2100)
+    programme = serializers.CharField(max_length=100, required=False, allow_blank=True)
+    budget_krw = serializers.IntegerField(min_value=0, required=False, allow_null=True)
+    summary = serializers.CharField(required=False, allow_blank=True)
+    kpis = OutcomeKPIWriteSerializer(many=True, required=False)
+
+
 class TransitionSerializer(serializers.Serializer):
     note = serializers.CharField(required=False, allow_blank=True, default="", help_text=_("메모"))
 

@@ -17,6 +17,8 @@ from .serializers import (
     OrganizationCreateSerializer,
     OrganizationSerializer,
     ReasonSerializer,
+    ReferenceSerializer,
+    ReferenceWriteSerializer,
     SolutionDetailSerializer,
     SolutionSerializer,
     SolutionTypeSerializer,
@@ -154,6 +156,20 @@ class SolutionViewSet(viewsets.ModelViewSet):
     def destroy(self, request, *args, **kwargs):
         services.solution_delete(actor=request.user, solution=self.get_object())
         return Response(status=status.HTTP_204_NO_CONTENT)
+
+    @extend_schema(
+        request=ReferenceWriteSerializer,
+        responses={201: ReferenceSerializer, **error_responses(400, 401, 403, 404)},
+        summary="Record where the solution runs and its outcome KPIs (owning company)",
+    )
+    @action(detail=True, methods=["post"])
+    def references(self, request, pk=None):
+        serializer = ReferenceWriteSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        reference = services.reference_create(
+            actor=request.user, solution=self.get_object(), **serializer.validated_data
+        )
+        return Response(ReferenceSerializer(reference).data, status=status.HTTP_201_CREATED)
 
     @extend_schema(
         request=TransitionSerializer,

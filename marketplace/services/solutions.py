@@ -268,6 +268,20 @@ def solution_media_add(*, actor, solution: Solution, kind: str, file, caption: s
     )
 
 
+KPI_FIELDS = ("metric", "baseline", "result", "unit", "lower_is_better", "verified_by")
+
+
+def _clean_kpis(kpis: Iterable[dict]) -> list[dict]:
+    cleaned = []
+    for number, kpi in enumerate(kpis, start=1):
+        if not (kpi.get("metric") or "").strip() or kpi.get("baseline") is None or kpi.get("result") is None:
+            raise ValidationError(
+                {"kpis": [_("성과 지표 %(n)s: 지표명, 도입 전 값, 도입 후 값을 모두 입력하세요.") % {"n": number}]}
+            )
+        cleaned.append({key: kpi[key] for key in KPI_FIELDS if key in kpi and kpi[key] is not None})
+    return cleaned
+
+
 @transaction.atomic
 def reference_create(
     *,
@@ -287,6 +301,7 @@ def reference_create(
     this_year = timezone.localdate().year
     if not 1990 <= int(year) <= this_year:
         raise ValidationError({"year": [_("구축 연도는 1990년부터 %(year)s년 사이여야 합니다.") % {"year": this_year}]})
+    kpis = _clean_kpis(kpis)
     reference = Reference.objects.create(
         solution=solution,
         municipality=municipality,

@@ -171,3 +171,20 @@ def test_swagger_ui_is_served_locally(client):
     page = client.get("/api/docs/").content.decode()
     assert "/static/drf_spectacular_sidecar/" in page
     assert "cdn" not in page.lower()
+
+
+def test_company_records_a_reference_with_kpis(api_as, company, company_user, other_company_user, municipality):
+    solution = SolutionFactory(company=company)
+    payload = {
+        "municipality": municipality.slug,
+        "year": 2022,
+        "programme": "스마트챌린지",
+        "kpis": [{"metric": "불법주정차 건수", "baseline": "1200", "result": "840", "lower_is_better": True}],
+    }
+    url = f"/api/v1/solutions/{solution.pk}/references/"
+    assert api_as(other_company_user).post(url, payload, format="json").status_code == 403
+    response = api_as(company_user).post(url, payload, format="json")
+    assert response.status_code == 201
+    assert response.json()["kpis"][0]["change_percent"] == "-30.0"
+    body = assert_error_body(api_as(company_user).post(url, {**payload, "year": 2099}, format="json"), 400)
+    assert "year" in body["fields"]

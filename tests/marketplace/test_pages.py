@@ -168,3 +168,16 @@ def test_english_switch(client):
     page = client.get("/solutions/").content.decode()
     assert 'lang="en"' in page
     assert "Solution catalogue" in page
+
+
+def test_company_adds_a_reference_with_kpis_on_the_edit_page(client, company, company_user, municipality):
+    solution = SolutionFactory(company=company)
+    client.force_login(company_user)
+    assert "구축 사례 추가" in client.get(f"/solutions/{solution.slug}/edit/").content.decode()
+    form = {"ref-municipality": municipality.pk, "ref-year": "2023", "ref-programme": "스마트챌린지"}
+    form |= {"kpi-TOTAL_FORMS": "3", "kpi-INITIAL_FORMS": "0", "kpi-MIN_NUM_FORMS": "0", "kpi-MAX_NUM_FORMS": "5"}
+    form |= {"kpi-0-metric": "보행자 사고", "kpi-0-baseline": "12", "kpi-0-result": "7", "kpi-0-lower_is_better": "on"}
+    response = client.post(f"/solutions/{solution.slug}/references/", form, follow=True)
+    assert "구축 사례를 등록했습니다" in response.content.decode()
+    reference = solution.references.get()
+    assert reference.kpis.get().improved
