@@ -1,3 +1,5 @@
+import os
+
 import pytest
 
 from marketplace.models import OrganizationKind
@@ -8,6 +10,14 @@ from .factories import MembershipFactory, MunicipalityFactory, OperatorOrgFactor
 @pytest.fixture(autouse=True)
 def _media_root(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
+
+
+def unavailable(reason: str):
+    """Skip a test whose real service is missing; in CI (REQUIRE_REAL_SERVICES=1) fail instead,
+    so a missing Redis or Chromium can never turn the suite green by skipping."""
+    if os.environ.get("REQUIRE_REAL_SERVICES") == "1":
+        pytest.fail(f"required service unavailable: {reason}")
+    pytest.skip(reason)
 
 
 def member_of(organization, **kwargs):

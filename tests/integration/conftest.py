@@ -3,6 +3,8 @@ import os
 import pytest
 import redis
 
+from tests.conftest import unavailable
+
 REDIS_TEST_URL = os.environ.get("REDIS_TEST_URL", "redis://127.0.0.1:6379/15")
 
 
@@ -11,7 +13,7 @@ def redis_url():
     try:
         redis.Redis.from_url(REDIS_TEST_URL, socket_connect_timeout=2).ping()
     except redis.exceptions.ConnectionError as exc:
-        pytest.skip(f"Redis is not reachable at {REDIS_TEST_URL} ({exc}); set REDIS_TEST_URL to run this test")
+        unavailable(f"Redis is not reachable at {REDIS_TEST_URL} ({exc}); set REDIS_TEST_URL to run this test")
     return REDIS_TEST_URL
 
 
