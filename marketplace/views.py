@@ -182,30 +182,45 @@ def solution_edit(request, slug):
     return render(request, "marketplace/solution_form.html", context, status=400 if form.errors else 200)
 
 
-def _post_action(request, slug, action, success_message):
+def _flash_errors(request, form) -> None:
+    forms = getattr(form, "forms", [form])
+    for each in forms:
+        for errors in each.errors.values():
+            for message in errors:
+                messages.error(request, message)
+    for message in getattr(form, "non_form_errors", list)():
+        messages.error(request, message)
+
+
+def _post_action(request, slug, action, success_message, *, forms=()):
+    """Run one edit-page action (its own small form) and come back to the edit page with a message."""
     solution = _editable_solution(request, slug)
-    try:
-        action(solution)
-    except ValidationError as exc:
-        for message in exc.messages:
-            messages.error(request, message)
-    except ConflictError as exc:
-        messages.error(request, exc.message)
-    else:
-        messages.success(request, success_message)
+    invalid = [form for form in forms if not form.is_valid()]
+    for form in invalid:
+        _flash_errors(request, form)
+    if not invalid:
+        try:
+            action(solution)
+        except ValidationError as exc:
+            for message in exc.messages:
+                messages.error(request, message)
+        except ConflictError as exc:
+            messages.error(request, exc.message)
+        else:
+            messages.success(request, success_message)
     return redirect("marketplace:solution_edit", slug=solution.slug)
 
 
 @login_required
 @require_POST
 def solution_submit(request, slug):
-    note = TransitionNoteForm(request.POST)
-    note.is_valid()
+    form = TransitionNoteForm(request.POST)
     return _post_action(
         request,
         slug,
-        lambda s: services.solution_submit(actor=request.user, solution=s, note=note.cleaned_data.get("note", "")),
+        lambda s: services.solution_submit(actor=request.user, solution=s, **form.cleaned_data),
         _("심사를 요청했습니다. 운영기관이 검토한 뒤 게시합니다."),
+        forms=[form],
     )
 
 
@@ -213,17 +228,12 @@ def solution_submit(request, slug):
 @require_POST
 def solution_media_add(request, slug):
     form = MediaUploadForm(request.POST, request.FILES)
-    if not form.is_valid():
-        solution = _editable_solution(request, slug)
-        for errors in form.errors.values():
-            for message in errors:
-                messages.error(request, message)
-        return redirect("marketplace:solution_edit", slug=solution.slug)
     return _post_action(
         request,
         slug,
         lambda s: services.solution_media_add(actor=request.user, solution=s, **form.cleaned_data),
         _("파일을 올렸습니다."),
+        forms=[form],
     )
 
 
@@ -231,17 +241,12 @@ def solution_media_add(request, slug):
 @require_POST
 def solution_version_add(request, slug):
     form = VersionForm(request.POST)
-    if not form.is_valid():
-        solution = _editable_solution(request, slug)
-        for errors in form.errors.values():
-            for message in errors:
-                messages.error(request, message)
-        return redirect("marketplace:solution_edit", slug=solution.slug)
     return _post_action(
         request,
         slug,
         lambda s: services.solution_version_add(actor=request.user, solution=s, **form.cleaned_data),
         _("버전을 등록했습니다."),
+        forms=[form],
     )
 
 
@@ -250,18 +255,14 @@ def solution_version_add(request, slug):
 def solution_reference_add(request, slug):
     form = ReferenceForm(request.POST, prefix="ref")
     kpis = OutcomeKPIFormSet(request.POST, prefix="kpi")
-    if not (form.is_valid() and kpis.is_valid()):
-        solution = _editable_solution(request, slug)
-        for errors in [*form.errors.values(), *(e for f in kpis.errors for e in f.values())]:
-            for message in errors:
-                messages.error(request, message)
-        return redirect("marketplace:solution_edit", slug=solution.slug)
-    rows = [row for row in kpis.cleaned_data if row]
     return _post_action(
         request,
         slug,
-        lambda s: services.reference_create(actor=request.user, solution=s, kpis=rows, **form.cleaned_data),
+        lambda s: services.reference_create(
+            actor=request.user, solution=s, kpis=[row for row in kpis.cleaned_data if row], **form.cleaned_data
+        ),
         _("구축 사례를 등록했습니다."),
+        forms=[form, kpis],
     )
 
 

@@ -42,6 +42,7 @@ from marketplace.models import (
     SolutionType,
 )
 from marketplace.permissions import user_is_operator
+from marketplace.services.solutions import EDITABLE_FIELDS
 
 OPERATOR_GROUP_NAME = "운영기관"
 
@@ -167,25 +168,10 @@ class SolutionReviewViewSet(OpenLabViewSet):
     search_fields = ["name", "company__name"]
     ordering = "-updated_at"
     inspect_view_fields = [
-        "name",
-        "name_en",
         "company",
         "main_type",
         "types",
-        "summary",
-        "description",
-        "problems",
-        "features",
-        "specs",
-        "tags",
-        "pricing_model",
-        "price_min",
-        "price_max",
-        "price_unit",
-        "deployment_options",
-        "open_source_license",
-        "data_models_produced",
-        "data_models_consumed",
+        *EDITABLE_FIELDS,
         "status",
         "published_at",
         "updated_at",

@@ -190,7 +190,3 @@ class Membership(models.Model):
 
     def __str__(self):
         return f"{self.user} @ {self.organization} ({self.get_role_display()})"
-
-    @property
-    def is_active(self) -> bool:
-        return self.status == MembershipStatus.ACTIVE

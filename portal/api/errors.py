@@ -12,7 +12,6 @@ from django.http import Http404
 from django.utils.translation import gettext as _
 from drf_spectacular.utils import OpenApiResponse, inline_serializer
 from rest_framework import exceptions, serializers, status
-from rest_framework.response import Response
 from rest_framework.views import exception_handler as drf_exception_handler
 
 from marketplace.exceptions import ConflictError
@@ -95,7 +94,3 @@ def error_responses(*codes: int) -> dict[int, OpenApiResponse]:
         409: "Not allowed in the object's current state",
     }
     return {code: OpenApiResponse(ErrorSerializer, description=descriptions[code]) for code in codes}
-
-
-def error_response(status_code: int, code: str, message: str) -> Response:
-    return Response({"error": {"status": status_code, "code": code, "message": message}}, status=status_code)
