@@ -33,11 +33,12 @@ def main() -> int:
     print(f"\n  스마트도시 오픈랩: http://{args.host}:{args.port}/  (Ctrl-C로 종료 / Ctrl-C to stop)\n", flush=True)
 
     children = (web, worker)
+    interrupted = False
     try:
         while all(child.poll() is None for child in children):
             time.sleep(0.5)
     except KeyboardInterrupt:
-        pass
+        interrupted = True
     finally:
         for child in children:
             if child.poll() is None:
@@ -47,7 +48,13 @@ def main() -> int:
                 child.wait(timeout=10)
             except subprocess.TimeoutExpired:
                 child.kill()
-    return max((child.returncode or 0) for child in children) if any(c.returncode for c in children) else 0
+    if interrupted:
+        return 0
+    # One of them died on its own: say which, and fail.
+    for name, child in (("web", web), ("worker", worker)):
+        if child.returncode:
+            print(f"{name} exited with status {child.returncode}", file=sys.stderr)
+    return 1
 
 
 if __name__ == "__main__":
