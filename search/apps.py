@@ -5,3 +5,6 @@ from django.utils.translation import gettext_lazy as _
 class SearchConfig(AppConfig):
     name = "search"
     verbose_name = _("검색")
+
+    def ready(self):
+        from . import signals  # noqa: F401

@@ -221,3 +221,8 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
 }
+
+# Periodic retry of index changes that could not be applied (e.g. while Elasticsearch was down).
+CELERY_BEAT_SCHEDULE = {
+    "search-drain-outbox": {"task": "search.tasks.drain_outbox", "schedule": 60.0},
+}
