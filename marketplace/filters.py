@@ -8,7 +8,7 @@ import django_filters
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from search.database import filter_solutions
+from search.catalogue import matching_ids
 
 from .models import Domain, Organization, OrganizationKind, PriceBand, Province, Solution, SolutionType
 
@@ -58,7 +58,8 @@ class SolutionFilter(django_filters.FilterSet):
         fields = ["search", "domain", "type", "price_band", "has_reference", "province", "company"]
 
     def filter_search(self, queryset, name, value):
-        return filter_solutions(queryset, value)
+        # Pages and the API rank through search.catalogue; this keeps the plain queryset consistent.
+        return queryset.filter(pk__in=matching_ids(value))
 
     def filter_price_band(self, queryset, name, value):
         low, high = PriceBand.bounds(value)

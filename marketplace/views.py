@@ -10,6 +10,8 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from search.catalogue import in_rank_order, solution_search
+
 from . import selectors, services
 from .exceptions import ConflictError
 from .filters import SolutionFilter
@@ -35,20 +37,46 @@ def _querystring_without_page(request) -> str:
     return params.urlencode()
 
 
+def _page_number(request) -> int:
+    try:
+        return max(1, int(request.GET.get("page", 1)))
+    except ValueError:
+        return 1
+
+
 def solution_list(request):
+    """The catalogue: browse newest first with filters, or search (ranked by the search engine,
+    with highlights, "did you mean" and facet counts) when there is a search text."""
     filterset = SolutionFilter(request.GET or None, queryset=selectors.solution_list())
-    status_code = 200
+    status_code, results = 200, None
     if filterset.is_bound and not filterset.is_valid():
         status_code = 400
-        solutions = selectors.solution_list().none()
+        page_obj = Paginator([], CATALOGUE_PAGE_SIZE).get_page(1)
+        solutions = []
     else:
-        solutions = filterset.qs
-    page_obj = Paginator(solutions, CATALOGUE_PAGE_SIZE).get_page(request.GET.get("page"))
+        cleaned = filterset.form.cleaned_data if filterset.is_bound else {}
+        text = (cleaned.get("search") or "").strip()
+        if text:
+            results = solution_search(
+                text=text, cleaned=cleaned, page=_page_number(request), page_size=CATALOGUE_PAGE_SIZE
+            )
+            if results.total and not results.hits:  # past the last page: show the last one
+                results = solution_search(
+                    text=text, cleaned=cleaned, page=results.num_pages, page_size=CATALOGUE_PAGE_SIZE
+                )
+            page_obj = Paginator(range(results.total), CATALOGUE_PAGE_SIZE).get_page(results.page)
+            solutions = in_rank_order(selectors.solution_list(), results)
+        else:
+            page_obj = Paginator(filterset.qs, CATALOGUE_PAGE_SIZE).get_page(request.GET.get("page"))
+            solutions = page_obj.object_list
+            results = solution_search(text="", cleaned=cleaned, page_size=1)
     context = {
         "filter": filterset,
         "form": filterset.form,
         "page_obj": page_obj,
-        "solutions": page_obj.object_list,
+        "solutions": solutions,
+        "search_results": results,
+        "facet_counts": {name: dict(values) for name, values in (results.facets if results else {}).items()},
         "domains": selectors.domain_list_with_counts(),
         "price_bands": PriceBand.choices,
         "provinces": Province.choices,

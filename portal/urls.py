@@ -22,6 +22,7 @@ urlpatterns = [
     path("api/docs/", SpectacularSwaggerView.as_view(url_name="api-schema"), name="api-docs"),
     path("", include("portal.site_urls")),
     path("", include("marketplace.urls")),
+    path("", include("search.urls")),
 ]
 
 if settings.DEBUG:

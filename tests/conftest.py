@@ -12,6 +12,21 @@ def _media_root(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
 
 
+@pytest.fixture(autouse=True)
+def _taxonomy_for_transactional_tests(request):
+    """Transactional tests flush the database between tests, data migrations included: put the
+    national taxonomy back so every test sees the 60 solution types."""
+    marker = request.node.get_closest_marker("django_db")
+    if not (marker and (marker.kwargs.get("transaction") or (marker.args and marker.args[0]))):
+        return
+    request.getfixturevalue("transactional_db")
+    from marketplace.models import Domain, SolutionType
+    from marketplace.taxonomy import load_taxonomy
+
+    if not SolutionType.objects.exists():
+        load_taxonomy(Domain, SolutionType)
+
+
 def unavailable(reason: str):
     """Skip a test whose real service is missing; in CI (REQUIRE_REAL_SERVICES=1) fail instead,
     so a missing Redis or Chromium can never turn the suite green by skipping."""

@@ -5,12 +5,14 @@ from rest_framework import mixins, permissions, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.exceptions import PermissionDenied, ValidationError
 from rest_framework.response import Response
+from rest_framework.utils.urls import replace_query_param
 
 from marketplace import selectors, services
 from marketplace.filters import SolutionFilter
 from marketplace.models import Domain, OrganizationKind, SolutionType
 from marketplace.permissions import user_companies
 from portal.api.errors import error_responses
+from search.catalogue import in_rank_order, solution_search
 
 from .serializers import (
     DomainSerializer,
@@ -107,6 +109,35 @@ class SolutionViewSet(viewsets.ModelViewSet):
     filterset_class = SolutionFilter
     lookup_value_regex = r"\d+"
     http_method_names = ["get", "post", "patch", "delete", "head", "options"]
+
+    def list(self, request, *args, **kwargs):
+        text = (request.query_params.get("search") or "").strip()
+        filterset = SolutionFilter(request.query_params, queryset=self.get_queryset(), request=request)
+        if not filterset.is_valid():
+            raise ValidationError(filterset.errors)
+        if not text:
+            return super().list(request, *args, **kwargs)
+        paginator = self.paginator
+        page_size = paginator.get_page_size(request) or paginator.page_size
+        try:
+            page = max(1, int(request.query_params.get("page", 1)))
+        except ValueError:
+            page = 1
+        results = solution_search(text=text, cleaned=filterset.form.cleaned_data, page=page, page_size=page_size)
+        solutions = in_rank_order(self.get_queryset(), results)
+        url = request.build_absolute_uri()
+        return Response(
+            {
+                "count": results.total,
+                "next": replace_query_param(url, "page", page + 1) if page < results.num_pages else None,
+                "previous": replace_query_param(url, "page", page - 1) if page > 1 else None,
+                "results": SolutionSerializer(solutions, many=True, context=self.get_serializer_context()).data,
+                "facets": {
+                    name: [{"value": v, "count": c} for v, c in values] for name, values in results.facets.items()
+                },
+                "suggestion": results.suggestion,
+            }
+        )
 
     def get_queryset(self):
         if self.action == "list":

@@ -2,6 +2,7 @@ from django.urls import include, path
 from rest_framework.routers import DefaultRouter
 
 from marketplace.api import views as marketplace_api
+from search.api import SearchView, SuggestView
 
 from .auth import TokenView
 
@@ -13,5 +14,7 @@ router.register("solutions", marketplace_api.SolutionViewSet, basename="solution
 
 urlpatterns = [
     path("auth/token/", TokenView.as_view(), name="auth-token"),
+    path("search/", SearchView.as_view(), name="search"),
+    path("search/suggest/", SuggestView.as_view(), name="search-suggest"),
     path("", include(router.urls)),
 ]

@@ -13,6 +13,7 @@ import html
 import re
 import zlib
 from collections.abc import Iterable
+from dataclasses import replace
 from itertools import islice
 
 from django.db import connection, transaction
@@ -23,9 +24,12 @@ from search.models import SearchEntry, SearchFacet, SearchTerm
 from .base import MAX_PAGE_SIZE, MAX_QUERY_LENGTH, Hit, IndexDocument, SearchQuery, SearchResults, Suggestion
 
 # Column weights: a word in the title counts most, a morpheme in the text next, a bigram least.
-SQLITE_BM25_WEIGHTS = (10.0, 3.0, 1.0)
+SQLITE_BM25_WEIGHTS = (20.0, 3.0, 1.0)
 POSTGRES_RANK_WEIGHTS = "{0.1, 0.0, 0.4, 1.0}"  # D (grams), C (unused), B (terms), A (title)
 BATCH = 500
+# When fewer documents than this match every word, documents matching some words follow them.
+FILL_BELOW = 10
+STRICT_BONUS = 1000.0
 LATIN_TERM = re.compile(r"^[a-z][a-z0-9]{2,}$")
 
 
@@ -114,7 +118,7 @@ class DatabaseBackend:
         page_size = max(1, min(query.page_size, MAX_PAGE_SIZE))
         page = max(1, query.page)
         words = analysis.parse_query(text)
-        suggestion, relaxed = "", False
+        suggestion, relaxed, priority = "", False, None
         match = self._match_expression(words, strict=True) if words else None
         total = self._count(match, query)
         if words and total == 0:
@@ -124,12 +128,14 @@ class DatabaseBackend:
                 match = self._match_expression(words, strict=True)
                 total = self._count(match, query)
                 suggestion = corrected
-            if total == 0:
-                match = self._match_expression(words, strict=False)
-                total = self._count(match, query)
-                relaxed = total > 0
-        rows = self._page(match, query, page, page_size) if total else []
-        facets = self._facets(match, query) if query.with_facets else {}
+        if words and total < FILL_BELOW:
+            # Few or no documents match every word: list those first, then the ones matching some.
+            priority = match if total else None
+            relaxed = total == 0
+            match = self._match_expression(words, strict=False)
+            total = self._count(match, query, priority)
+        rows = self._page(match, query, page, page_size, priority) if total else []
+        facets = self._facets(match, query, priority) if query.with_facets else {}
         marks = analysis.highlight_terms(suggestion or text)
         hits = [
             Hit(
@@ -204,8 +210,9 @@ class DatabaseBackend:
             clauses.append(clause)
         return AND.join(clauses)
 
-    def _matched_sql(self, match: str | None, query: SearchQuery) -> tuple[str, list]:
-        """SQL selecting (id, score) of every entry that matches the text, kinds and filters."""
+    def _matched_sql(self, match: str | None, query: SearchQuery, priority: str | None = None) -> tuple[str, list]:
+        """SQL selecting (id, score) of every entry that matches the text, kinds and filters;
+        entries that also match ``priority`` (the strict expression) score above all others."""
         params: list = []
         where = [f"e.kind IN ({', '.join(['%s'] * len(query.kinds))})"]
         params.extend(query.kinds)
@@ -219,29 +226,39 @@ class DatabaseBackend:
         if match is None:
             sql = f"SELECT e.id, e.boost AS score FROM search_searchentry e WHERE {' AND '.join(where)}"
             return sql, params
+        bonus, bonus_params = "", []
         if connection.vendor == "postgresql":
+            if priority:
+                bonus = f" + CASE WHEN e.document @@ to_tsquery('simple', %s) THEN {STRICT_BONUS} ELSE 0 END"
+                bonus_params = [priority]
             sql = (
-                f"SELECT e.id, ts_rank('{POSTGRES_RANK_WEIGHTS}', e.document, q.query) * e.boost AS score "
+                f"SELECT e.id, ts_rank('{POSTGRES_RANK_WEIGHTS}', e.document, q.query) * e.boost{bonus} AS score "
                 "FROM search_searchentry e, to_tsquery('simple', %s) AS q(query) "
                 f"WHERE e.document @@ q.query AND {' AND '.join(where)}"
             )
         else:
+            if priority:
+                bonus = (
+                    " + CASE WHEN e.id IN (SELECT rowid FROM search_fts WHERE search_fts MATCH %s) "
+                    f"THEN {STRICT_BONUS} ELSE 0 END"
+                )
+                bonus_params = [priority]
             weights = ", ".join(str(w) for w in SQLITE_BM25_WEIGHTS)
             sql = (
-                f"SELECT e.id, -bm25(search_fts, {weights}) * e.boost AS score "
+                f"SELECT e.id, -bm25(search_fts, {weights}) * e.boost{bonus} AS score "
                 "FROM search_fts JOIN search_searchentry e ON e.id = search_fts.rowid "
                 f"WHERE search_fts MATCH %s AND {' AND '.join(where)}"
             )
-        return sql, [match, *params]
+        return sql, [*bonus_params, match, *params]
 
-    def _count(self, match, query) -> int:
-        sql, params = self._matched_sql(match, query)
+    def _count(self, match, query, priority=None) -> int:
+        sql, params = self._matched_sql(match, query, priority)
         with connection.cursor() as cursor:
             cursor.execute(f"SELECT COUNT(*) FROM ({sql}) matched", params)
             return cursor.fetchone()[0]
 
-    def _page(self, match, query, page, page_size):
-        sql, params = self._matched_sql(match, query)
+    def _page(self, match, query, page, page_size, priority=None):
+        sql, params = self._matched_sql(match, query, priority)
         with connection.cursor() as cursor:
             cursor.execute(
                 f"SELECT e.kind, e.object_id, m.score, e.title, e.url, e.summary FROM ({sql}) m "
@@ -250,15 +267,28 @@ class DatabaseBackend:
             )
             return cursor.fetchall()
 
-    def _facets(self, match, query) -> dict[str, list[tuple[str, int]]]:
-        sql, params = self._matched_sql(match, query)
+    def _facet_rows(self, match, query, priority, names: tuple[str, ...] | None = None):
+        sql, params = self._matched_sql(match, query, priority)
+        only = ""
+        if names:
+            only = f"WHERE f.name IN ({', '.join(['%s'] * len(names))}) "
+            params = [*params, *names]
         with connection.cursor() as cursor:
             cursor.execute(
                 f"SELECT f.name, f.value, COUNT(*) FROM ({sql}) m JOIN search_searchfacet f ON f.entry_id = m.id "
-                "GROUP BY f.name, f.value",
+                f"{only}GROUP BY f.name, f.value",
                 params,
             )
-            rows = cursor.fetchall()
+            return cursor.fetchall()
+
+    def _facets(self, match, query, priority=None) -> dict[str, list[tuple[str, int]]]:
+        """Counts over the matching set. A filtered facet is counted without its own filter, so
+        choosing one domain still shows how many the other domains have (multi-select facets)."""
+        filtered = {name for name, values in query.filters.items() if values}
+        rows = [row for row in self._facet_rows(match, query, priority) if row[0] not in filtered]
+        for name in sorted(filtered):
+            others = {k: v for k, v in query.filters.items() if k != name}
+            rows += self._facet_rows(match, replace(query, filters=others), priority, names=(name,))
         facets: dict[str, list[tuple[str, int]]] = {}
         for name, value, count in sorted(rows, key=lambda r: (r[0], -r[2], r[1])):
             facets.setdefault(name, []).append((value, count))

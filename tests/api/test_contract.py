@@ -5,6 +5,7 @@ import yaml
 from rest_framework.authtoken.models import Token
 
 from marketplace.models import Organization, SolutionType
+from search.services import outbox_drain
 from tests.factories import OutcomeKPIFactory, ReferenceFactory, SolutionFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -49,6 +50,8 @@ def test_filters_mirror_the_catalogue_page(api, municipality):
     air = SolutionFactory(
         name="대기질 측정망", main_type=SolutionType.objects.get(code="ENV-01"), price_min=200_000_000, price_max=None
     )
+
+    outbox_drain()  # search= is answered by the search index
 
     def ids(query):
         return {r["id"] for r in api.get(f"/api/v1/solutions/?{query}").json()["results"]}

@@ -3,6 +3,7 @@ import os
 import pytest
 import redis
 
+from tests.celery_helpers import drop_connections
 from tests.conftest import unavailable
 
 REDIS_TEST_URL = os.environ.get("REDIS_TEST_URL", "redis://127.0.0.1:6379/15")
@@ -17,29 +18,20 @@ def redis_url():
     return REDIS_TEST_URL
 
 
-def _drop_connections(app):
-    """Forget pooled broker connections so the next send uses the broker configured now."""
-    if app._pool is not None:
-        app._pool.force_close_all()
-    app._pool = None
-    app.amqp._producer_pool = None
-
-
 @pytest.fixture
-def celery_worker_on_redis(redis_url, settings):
+def celery_worker_on_redis(redis_url):
     """A real Celery worker (solo pool, in a thread) consuming from Redis."""
     from celery.contrib.testing.worker import start_worker
 
     from portal.celery import app
 
-    settings.CELERY_TASK_ALWAYS_EAGER = False
     redis.Redis.from_url(redis_url).flushdb()
     previous = {key: app.conf[key] for key in ("broker_url", "task_always_eager", "broker_transport_options")}
     app.conf.update(broker_url=redis_url, task_always_eager=False, broker_transport_options={})
-    _drop_connections(app)
+    drop_connections(app)
     try:
         with start_worker(app, pool="solo", perform_ping_check=False, shutdown_timeout=10) as worker:
             yield worker
     finally:
         app.conf.update(previous)
-        _drop_connections(app)
+        drop_connections(app)
