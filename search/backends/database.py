@@ -37,6 +37,12 @@ def tiebreak(kind: str, object_id: int) -> int:
     return zlib.crc32(f"{kind}:{object_id}".encode())
 
 
+def _join() -> str:
+    """SQLite's planner keeps the written order of a CROSS JOIN (we want the matches to drive
+    the join); PostgreSQL's planner needs no such hint and has no CROSS JOIN … ON."""
+    return "JOIN" if connection.vendor == "postgresql" else "CROSS JOIN"
+
+
 def _quote(term: str) -> str:
     return f'"{term}"'
 
@@ -114,27 +120,33 @@ class DatabaseBackend:
     # -- reading -------------------------------------------------------------------------------
 
     def search(self, query: SearchQuery) -> SearchResults:
+        # One transaction: the matching set is computed once into a temporary table, and the
+        # count, the page and the facets are read from it.
+        with transaction.atomic():
+            return self._search(query)
+
+    def _search(self, query: SearchQuery) -> SearchResults:
         text = (query.text or "")[:MAX_QUERY_LENGTH]
         page_size = max(1, min(query.page_size, MAX_PAGE_SIZE))
         page = max(1, query.page)
         words = analysis.parse_query(text)
         suggestion, relaxed, priority = "", False, None
         match = self._match_expression(words, strict=True) if words else None
-        total = self._count(match, query)
+        total = self._materialize(match, query)
         if words and total == 0:
             corrected = self._correct(text)
             if corrected:
                 words = analysis.parse_query(corrected)
                 match = self._match_expression(words, strict=True)
-                total = self._count(match, query)
+                total = self._materialize(match, query)
                 suggestion = corrected
         if words and total < FILL_BELOW:
             # Few or no documents match every word: list those first, then the ones matching some.
             priority = match if total else None
             relaxed = total == 0
             match = self._match_expression(words, strict=False)
-            total = self._count(match, query, priority)
-        rows = self._page(match, query, page, page_size, priority) if total else []
+            total = self._materialize(match, query, priority)
+        rows = self._page(page, page_size) if total else []
         facets = self._facets(match, query, priority) if query.with_facets else {}
         marks = analysis.highlight_terms(suggestion or text)
         hits = [
@@ -244,51 +256,60 @@ class DatabaseBackend:
                 )
                 bonus_params = [priority]
             weights = ", ".join(str(w) for w in SQLITE_BM25_WEIGHTS)
+            # CROSS JOIN makes SQLite run the full-text match once and join its rows to entries;
+            # left to itself the planner may probe the FTS index once per entry instead.
             sql = (
                 f"SELECT e.id, -bm25(search_fts, {weights}) * e.boost{bonus} AS score "
-                "FROM search_fts JOIN search_searchentry e ON e.id = search_fts.rowid "
+                "FROM search_fts CROSS JOIN search_searchentry e ON e.id = search_fts.rowid "
                 f"WHERE search_fts MATCH %s AND {' AND '.join(where)}"
             )
         return sql, [*bonus_params, match, *params]
 
-    def _count(self, match, query, priority=None) -> int:
+    def _materialize(self, match, query, priority=None, *, table: str = "search_matched") -> int:
+        """Put (id, score) of every matching entry into a temporary table; return how many."""
         sql, params = self._matched_sql(match, query, priority)
         with connection.cursor() as cursor:
-            cursor.execute(f"SELECT COUNT(*) FROM ({sql}) matched", params)
+            if connection.vendor == "postgresql":
+                cursor.execute(
+                    f"CREATE TEMP TABLE IF NOT EXISTS {table} "
+                    "(id bigint PRIMARY KEY, score double precision) ON COMMIT DELETE ROWS"
+                )
+            else:
+                cursor.execute(f"CREATE TEMP TABLE IF NOT EXISTS {table} (id INTEGER PRIMARY KEY, score REAL)")
+            cursor.execute(f"DELETE FROM {table}")
+            cursor.execute(f"INSERT INTO {table} (id, score) {sql}", params)
+            cursor.execute(f"SELECT COUNT(*) FROM {table}")
             return cursor.fetchone()[0]
 
-    def _page(self, match, query, page, page_size, priority=None):
-        sql, params = self._matched_sql(match, query, priority)
+    def _page(self, page, page_size):
         with connection.cursor() as cursor:
             cursor.execute(
-                f"SELECT e.kind, e.object_id, m.score, e.title, e.url, e.summary FROM ({sql}) m "
-                "JOIN search_searchentry e ON e.id = m.id ORDER BY m.score DESC, e.tiebreak LIMIT %s OFFSET %s",
-                [*params, page_size, (page - 1) * page_size],
+                "SELECT e.kind, e.object_id, m.score, e.title, e.url, e.summary FROM search_matched m "
+                f"{_join()} search_searchentry e ON e.id = m.id ORDER BY m.score DESC, e.tiebreak LIMIT %s OFFSET %s",
+                [page_size, (page - 1) * page_size],
             )
             return cursor.fetchall()
 
-    def _facet_rows(self, match, query, priority, names: tuple[str, ...] | None = None):
-        sql, params = self._matched_sql(match, query, priority)
-        only = ""
-        if names:
-            only = f"WHERE f.name IN ({', '.join(['%s'] * len(names))}) "
-            params = [*params, *names]
+    def _facet_rows(self, table: str, names: tuple[str, ...] = ()):
+        # No name condition in SQL: with one, SQLite walks the (name, value) index instead of
+        # looking facets up by entry, which is orders of magnitude slower on large indexes.
         with connection.cursor() as cursor:
             cursor.execute(
-                f"SELECT f.name, f.value, COUNT(*) FROM ({sql}) m JOIN search_searchfacet f ON f.entry_id = m.id "
-                f"{only}GROUP BY f.name, f.value",
-                params,
+                f"SELECT f.name, f.value, COUNT(*) FROM {table} m "
+                f"{_join()} search_searchfacet f ON f.entry_id = m.id GROUP BY f.name, f.value"
             )
-            return cursor.fetchall()
+            rows = cursor.fetchall()
+        return [row for row in rows if row[0] in names] if names else rows
 
     def _facets(self, match, query, priority=None) -> dict[str, list[tuple[str, int]]]:
         """Counts over the matching set. A filtered facet is counted without its own filter, so
         choosing one domain still shows how many the other domains have (multi-select facets)."""
         filtered = {name for name, values in query.filters.items() if values}
-        rows = [row for row in self._facet_rows(match, query, priority) if row[0] not in filtered]
+        rows = [row for row in self._facet_rows("search_matched") if row[0] not in filtered]
         for name in sorted(filtered):
             others = {k: v for k, v in query.filters.items() if k != name}
-            rows += self._facet_rows(match, replace(query, filters=others), priority, names=(name,))
+            self._materialize(match, replace(query, filters=others), priority, table="search_matched_facet")
+            rows += self._facet_rows("search_matched_facet", names=(name,))
         facets: dict[str, list[tuple[str, int]]] = {}
         for name, value, count in sorted(rows, key=lambda r: (r[0], -r[2], r[1])):
             facets.setdefault(name, []).append((value, count))
