@@ -21,9 +21,12 @@ def wait_for(condition, timeout=20.0):
     return False
 
 
-def test_join_request_email_is_sent_by_the_worker(celery_worker_on_redis):
+def test_join_request_email_is_sent_by_the_worker(request):
+    # Set up before the worker starts: on SQLite the test database is one shared in-memory
+    # database, and two threads writing to it at once lock each other out.
     company = OrganizationFactory()
     admin = member_of(company)
+    request.getfixturevalue("celery_worker_on_redis")
     mail.outbox = []
     membership_request(user=UserFactory(), organization=company, message="함께 일하고 싶습니다")
     assert wait_for(lambda: len(mail.outbox) == 1), "the worker did not send the email"
