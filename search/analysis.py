@@ -77,12 +77,22 @@ def _synonym_patterns() -> list[tuple[tuple[str, ...], str]]:
     return sorted(patterns, key=lambda p: -len(p[0]))
 
 
-def synonym_markers(terms: list[str]) -> list[str]:
-    markers = []
+@lru_cache(maxsize=1)
+def _patterns_by_first_term() -> dict[str, list[tuple[tuple[str, ...], str]]]:
+    index: dict[str, list[tuple[tuple[str, ...], str]]] = {}
     for pattern, marker in _synonym_patterns():
-        n = len(pattern)
-        if any(tuple(terms[i : i + n]) == pattern for i in range(len(terms) - n + 1)):
-            markers.append(marker)
+        index.setdefault(pattern[0], []).append((pattern, marker))
+    return index
+
+
+def synonym_markers(terms: list[str]) -> list[str]:
+    """Markers of the synonym groups whose member occurs in ``terms`` (one pass over the terms)."""
+    index = _patterns_by_first_term()
+    markers = []
+    for i, term in enumerate(terms):
+        for pattern, marker in index.get(term, ()):
+            if tuple(terms[i : i + len(pattern)]) == pattern:
+                markers.append(marker)
     return list(dict.fromkeys(markers))
 
 
