@@ -223,7 +223,7 @@ class DatabaseBackend:
         return AND.join(clauses)
 
     def _matched_sql(self, match: str | None, query: SearchQuery, priority: str | None = None) -> tuple[str, list]:
-        """SQL selecting (id, score) of every entry that matches the text, kinds and filters;
+        """SQL selecting (id, score, tiebreak) of every entry that matches the text, kinds and filters;
         entries that also match ``priority`` (the strict expression) score above all others."""
         params: list = []
         where = [f"e.kind IN ({', '.join(['%s'] * len(query.kinds))})"]
@@ -236,7 +236,7 @@ class DatabaseBackend:
                 )
                 params.extend([name, *values])
         if match is None:
-            sql = f"SELECT e.id, e.boost AS score FROM search_searchentry e WHERE {' AND '.join(where)}"
+            sql = f"SELECT e.id, e.boost AS score, e.tiebreak FROM search_searchentry e WHERE {' AND '.join(where)}"
             return sql, params
         bonus, bonus_params = "", []
         if connection.vendor == "postgresql":
@@ -244,7 +244,8 @@ class DatabaseBackend:
                 bonus = f" + CASE WHEN e.document @@ to_tsquery('simple', %s) THEN {STRICT_BONUS} ELSE 0 END"
                 bonus_params = [priority]
             sql = (
-                f"SELECT e.id, ts_rank('{POSTGRES_RANK_WEIGHTS}', e.document, q.query) * e.boost{bonus} AS score "
+                f"SELECT e.id, ts_rank('{POSTGRES_RANK_WEIGHTS}', e.document, q.query) * e.boost{bonus} AS score, "
+                "e.tiebreak "
                 "FROM search_searchentry e, to_tsquery('simple', %s) AS q(query) "
                 f"WHERE e.document @@ q.query AND {' AND '.join(where)}"
             )
@@ -259,33 +260,37 @@ class DatabaseBackend:
             # CROSS JOIN makes SQLite run the full-text match once and join its rows to entries;
             # left to itself the planner may probe the FTS index once per entry instead.
             sql = (
-                f"SELECT e.id, -bm25(search_fts, {weights}) * e.boost{bonus} AS score "
+                f"SELECT e.id, -bm25(search_fts, {weights}) * e.boost{bonus} AS score, e.tiebreak "
                 "FROM search_fts CROSS JOIN search_searchentry e ON e.id = search_fts.rowid "
                 f"WHERE search_fts MATCH %s AND {' AND '.join(where)}"
             )
         return sql, [*bonus_params, match, *params]
 
-    def _materialize(self, match, query, priority=None, *, table: str = "search_matched") -> int:
-        """Put (id, score) of every matching entry into a temporary table; return how many."""
+    def _materialize(self, match, query, priority=None, *, table: str = "search_hits") -> int:
+        """Put (id, score, tiebreak) of every matching entry into a temporary table; return how many."""
         sql, params = self._matched_sql(match, query, priority)
         with connection.cursor() as cursor:
             if connection.vendor == "postgresql":
                 cursor.execute(
                     f"CREATE TEMP TABLE IF NOT EXISTS {table} "
-                    "(id bigint PRIMARY KEY, score double precision) ON COMMIT DELETE ROWS"
+                    "(id bigint PRIMARY KEY, score double precision, tiebreak bigint) ON COMMIT DELETE ROWS"
                 )
             else:
-                cursor.execute(f"CREATE TEMP TABLE IF NOT EXISTS {table} (id INTEGER PRIMARY KEY, score REAL)")
+                cursor.execute(
+                    f"CREATE TEMP TABLE IF NOT EXISTS {table} (id INTEGER PRIMARY KEY, score REAL, tiebreak INTEGER)"
+                )
             cursor.execute(f"DELETE FROM {table}")
-            cursor.execute(f"INSERT INTO {table} (id, score) {sql}", params)
+            cursor.execute(f"INSERT INTO {table} (id, score, tiebreak) {sql}", params)
             cursor.execute(f"SELECT COUNT(*) FROM {table}")
             return cursor.fetchone()[0]
 
     def _page(self, page, page_size):
         with connection.cursor() as cursor:
             cursor.execute(
-                "SELECT e.kind, e.object_id, m.score, e.title, e.url, e.summary FROM search_matched m "
-                f"{_join()} search_searchentry e ON e.id = m.id ORDER BY m.score DESC, e.tiebreak LIMIT %s OFFSET %s",
+                # Sort the small temporary table first, then fetch only the page's entries.
+                "SELECT e.kind, e.object_id, m.score, e.title, e.url, e.summary FROM "
+                "(SELECT id, score, tiebreak FROM search_hits ORDER BY score DESC, tiebreak LIMIT %s OFFSET %s) m "
+                f"{_join()} search_searchentry e ON e.id = m.id ORDER BY m.score DESC, m.tiebreak",
                 [page_size, (page - 1) * page_size],
             )
             return cursor.fetchall()
@@ -305,11 +310,11 @@ class DatabaseBackend:
         """Counts over the matching set. A filtered facet is counted without its own filter, so
         choosing one domain still shows how many the other domains have (multi-select facets)."""
         filtered = {name for name, values in query.filters.items() if values}
-        rows = [row for row in self._facet_rows("search_matched") if row[0] not in filtered]
+        rows = [row for row in self._facet_rows("search_hits") if row[0] not in filtered]
         for name in sorted(filtered):
             others = {k: v for k, v in query.filters.items() if k != name}
-            self._materialize(match, replace(query, filters=others), priority, table="search_matched_facet")
-            rows += self._facet_rows("search_matched_facet", names=(name,))
+            self._materialize(match, replace(query, filters=others), priority, table="search_hits_facet")
+            rows += self._facet_rows("search_hits_facet", names=(name,))
         facets: dict[str, list[tuple[str, int]]] = {}
         for name, value, count in sorted(rows, key=lambda r: (r[0], -r[2], r[1])):
             facets.setdefault(name, []).append((value, count))
