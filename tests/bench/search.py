@@ -27,8 +27,10 @@ import pstats
 import statistics
 import subprocess
 import sys
+import threading
 import time
 from collections.abc import Callable
+from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
@@ -36,7 +38,7 @@ ROOT = Path(__file__).resolve().parents[2]
 BENCH_DIR = ROOT / "var" / "bench"
 DEFAULT_SIZE = 100_000
 PAGE_SIZE = 20
-WARMUP = 10
+WARMUP = 3
 TARGET_QUERY_P95_MS = 100
 TARGET_SUGGEST_P95_MS = 30
 WAGTAIL_FACETS = ("main_type_id", "company_id")
@@ -203,6 +205,7 @@ class Run:
         self.samples: list[tuple[float, str, int, str]] = []  # ms, label, hits, category; in run order
         self.errors: list[str] = []
         self.planned = 0
+        self.timeouts = 0
 
     @property
     def ms(self) -> list[float]:
@@ -213,7 +216,7 @@ class Run:
         return sorted(self.samples, reverse=True)
 
     def row(self) -> dict:
-        totals = [s[2] for s in self.samples]
+        totals = [s[2] for s in self.samples if s[2] >= 0]
         return {
             "p50": statistics.median(self.ms) if self.ms else float("nan"),
             "p95": percentile(self.ms, 95),
@@ -222,7 +225,41 @@ class Run:
             "median_total": statistics.median(totals) if totals else 0,
             "errors": len(self.errors),
             "measured": len(self.samples),
+            "timeouts": self.timeouts,
         }
+
+
+class TimedOut(Exception):
+    pass
+
+
+@contextmanager
+def time_limit(seconds: float):
+    """Cancel the database statement running when ``seconds`` have passed (SQLite ``interrupt()``,
+    PostgreSQL ``cancel()``), so one pathological query costs at most about that long."""
+    from django.db import DatabaseError, connection
+
+    if not seconds:
+        yield
+        return
+    connection.ensure_connection()
+    raw = connection.connection
+    fired = threading.Event()
+
+    def cancel():
+        fired.set()
+        raw.interrupt() if connection.vendor == "sqlite" else raw.cancel()
+
+    timer = threading.Timer(seconds, cancel)
+    timer.start()
+    try:
+        yield
+    except DatabaseError as exc:
+        if fired.is_set():
+            raise TimedOut(f"cancelled after {seconds:.0f} s") from exc
+        raise
+    finally:
+        timer.cancel()
 
 
 def common(a: Run, b: Run) -> tuple[dict, dict, int]:
@@ -237,28 +274,44 @@ def common(a: Run, b: Run) -> tuple[dict, dict, int]:
 
 
 def measure(
-    name: str, call: Callable, items: list, label: Callable, category: Callable = lambda item: "", budget: float = 0
+    name: str,
+    call: Callable,
+    items: list,
+    label: Callable,
+    category: Callable = lambda item: "",
+    budget: float = 0,
+    timeout: float = 0,
 ) -> Run:
-    """Warm up on the first items, then time every item once; stop early once ``budget`` seconds
-    (if set) are spent, so a pathologically slow engine cannot hold the run for hours."""
+    """Warm up on the first items, then time every item once. A call cancelled after ``timeout``
+    seconds counts with the time it took (so percentiles become lower bounds) and as a timeout;
+    timing stops once ``budget`` seconds are spent, so a pathologically slow engine cannot hold
+    the run for hours."""
     run = Run(name)
     run.planned = len(items)
-    began = time.perf_counter()
     for item in items[:WARMUP]:
         try:
-            call(item)
+            with time_limit(timeout):
+                call(item)
         except Exception:  # noqa: BLE001 - counted below, when it happens again
             pass
+    began = time.perf_counter()
     for item in items:
         start = time.perf_counter()
         try:
-            result = call(item)
+            with time_limit(timeout):
+                result = call(item)
+        except TimedOut:
+            elapsed = (time.perf_counter() - start) * 1000
+            run.timeouts += 1
+            run.samples.append((elapsed, label(item) + " [timed out]", -1, category(item)))
+            result = None
         except Exception as exc:  # noqa: BLE001 - an engine failing a query is a finding, not a crash
             run.errors.append(f"{label(item)}: {type(exc).__name__}: {str(exc)[:120]}")
             continue
-        elapsed = (time.perf_counter() - start) * 1000
-        total = result[0] if isinstance(result, tuple) else len(result)
-        run.samples.append((elapsed, label(item), total, category(item)))
+        if result is not None:
+            elapsed = (time.perf_counter() - start) * 1000
+            total = result[0] if isinstance(result, tuple) else len(result)
+            run.samples.append((elapsed, label(item), total, category(item)))
         if budget and time.perf_counter() - began > budget:
             break
     return run
@@ -398,7 +451,7 @@ def explain(text: str, filters: dict) -> str:
     return "\n".join(lines)
 
 
-def bench_queries(engines, queries, prefixes, budget: float) -> dict:
+def bench_queries(engines, queries, prefixes, budget: float, timeout: float) -> dict:
     results = {}
     for engine in engines:
         log(f"{engine.name}: {len(queries)} mixed queries")
@@ -409,9 +462,12 @@ def bench_queries(engines, queries, prefixes, budget: float) -> dict:
             describe_query,
             lambda q: q.category,
             budget,
+            timeout,
         )
         log(f"{engine.name}: {len(prefixes)} suggest prefixes")
-        results[(engine.name, "suggest")] = measure(engine.name, engine.suggest, prefixes, repr, budget=budget)
+        results[(engine.name, "suggest")] = measure(
+            engine.name, engine.suggest, prefixes, repr, budget=budget, timeout=timeout
+        )
     return results
 
 
@@ -462,7 +518,11 @@ def report(size, db, built, runs, queries, relevance_text, *, analyzed: bool, re
         ("query", f"mixed queries ({len(queries)}, {filtered} with filters, page {PAGE_SIZE}, with facets), ms"),
         ("suggest", "suggest (200 prefixes, 10 items), ms"),
     ):
-        lines += ["", title, f"  {'engine':<22}{'p50':>8}{'p95':>8}{'max':>8}  zero-hit  median hits  errors  measured"]
+        lines += [
+            "",
+            title,
+            f"  {'engine':<22}{'p50':>8}{'p95':>8}{'max':>8}  zero-hit  median hits  errors  timeouts  measured",
+        ]
         for name in ("ours", "Wagtail", "icontains"):
             run = runs.get((name, kind))
             if run is None:
@@ -471,7 +531,7 @@ def report(size, db, built, runs, queries, relevance_text, *, analyzed: bool, re
             label = name + (f" ({ENGINE_FACETS[name]})" if kind == "query" else "")
             lines.append(
                 f"  {label:<22}{fmt_ms(r['p50'])}{fmt_ms(r['p95'])}{fmt_ms(r['max'])}  {r['zero']:8d}"
-                f"  {r['median_total']:11.0f}  {r['errors']:6d}  {r['measured']:4d}/{run.planned}"
+                f"  {r['median_total']:11.0f}  {r['errors']:6d}  {r['timeouts']:8d}  {r['measured']:4d}/{run.planned}"
             )
         ours, wagtail = runs.get(("ours", kind)), runs.get(("Wagtail", kind))
         if ours and wagtail:
@@ -625,6 +685,7 @@ def parse_args(argv=None):
         "--budget", type=float, default=600, help="seconds per engine and phase before timing stops (0: none)"
     )
     parser.add_argument("--profile", action="store_true", help="cProfile our indexing and queries, EXPLAIN the slowest")
+    parser.add_argument("--timeout", type=float, default=60, help="seconds before one call is cancelled (0: none)")
     parser.add_argument("--json", type=Path, help="also write the figures as JSON here")
     parser.add_argument("--relevance-only", action="store_true", help=argparse.SUPPRESS)
     return parser.parse_args(argv)
@@ -674,7 +735,7 @@ def main(argv=None) -> None:
     queries, prefixes = corpus_inputs()
     available = {"ours": Ours, "Wagtail": Wagtail, "icontains": Icontains}
     engines = [available[name]() for name in args.engines.split(",")]
-    runs = bench_queries(engines, queries, prefixes, args.budget)
+    runs = bench_queries(engines, queries, prefixes, args.budget, args.timeout)
     text = report(args.size, db, built, runs, queries, relevance_text, analyzed=analyzed, reused=reused)
     print("\n" + text, flush=True)
     if args.profile:
