@@ -51,17 +51,31 @@ def _fold(term: str) -> str:
     return term
 
 
-def _morphemes(text: str) -> list[str]:
-    text = normalize(text)[:MAX_ANALYZED_CHARS]
-    if not text.strip():
-        return []
+def _kept(tokens) -> list[str]:
     terms = []
-    for token in _kiwi().tokenize(text):
+    for token in tokens:
         if token.tag in KEEP_TAGS:
             folded = _fold(token.form)
             if folded:
                 terms.append(folded)
     return terms
+
+
+def _morphemes(text: str) -> list[str]:
+    text = normalize(text)[:MAX_ANALYZED_CHARS]
+    if not text.strip():
+        return []
+    return _kept(_kiwi().tokenize(text))
+
+
+def _morphemes_many(texts: list[str]) -> list[list[str]]:
+    """``_morphemes`` of many texts in one call: Kiwi spreads a batch over all cores."""
+    prepared = [normalize(text)[:MAX_ANALYZED_CHARS] for text in texts]
+    results: list[list[str]] = [[] for _ in texts]
+    todo = [i for i, text in enumerate(prepared) if text.strip()]
+    for i, tokens in zip(todo, _kiwi().tokenize([prepared[i] for i in todo]), strict=True):
+        results[i] = _kept(tokens)
+    return results
 
 
 @lru_cache(maxsize=1)
@@ -100,6 +114,11 @@ def terms(text: str) -> list[str]:
     """Morphemes plus synonym markers, in text order (markers last)."""
     morphemes = _morphemes(text)
     return morphemes + synonym_markers(morphemes)
+
+
+def terms_many(texts: list[str]) -> list[list[str]]:
+    """``terms`` of each text, analysed as one batch (how documents are indexed)."""
+    return [morphemes + synonym_markers(morphemes) for morphemes in _morphemes_many(texts)]
 
 
 def grams(text: str) -> list[str]:

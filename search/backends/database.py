@@ -68,9 +68,10 @@ class DatabaseBackend:
         for kind, ids in by_kind.items():
             SearchEntry.objects.filter(kind=kind, object_id__in=ids).delete()
         entries, vocabulary = [], set()
-        for document in documents:
-            title_terms = analysis.terms(f"{document.title} {document.title_en}")
-            terms = analysis.terms(f"{document.summary}\n{document.body}")
+        analysed = analysis.terms_many(
+            [text for d in documents for text in (f"{d.title} {d.title_en}", f"{d.summary}\n{d.body}")]
+        )
+        for document, title_terms, terms in zip(documents, analysed[::2], analysed[1::2], strict=True):
             vocabulary.update(t for t in title_terms + terms if LATIN_TERM.match(t))
             entries.append(
                 SearchEntry(
