@@ -13,6 +13,13 @@ def _media_root(settings, tmp_path):
 
 
 @pytest.fixture(autouse=True)
+def _fresh_facet_cache():
+    from search.backends.facet_counts import reset_facet_caches
+
+    reset_facet_caches()
+
+
+@pytest.fixture(autouse=True)
 def _taxonomy_for_transactional_tests(request):
     """Transactional tests flush the database between tests, data migrations included: put the
     national taxonomy back so every test sees the 60 solution types."""

@@ -1,5 +1,6 @@
 import pytest
 
+from search.backends.base import SearchQuery
 from search.backends.database import DatabaseBackend, highlight
 
 from .contract import BackendContract
@@ -15,3 +16,39 @@ class TestDatabaseBackend(BackendContract):
 
 def test_highlight_escapes_html_before_marking():
     assert highlight("<b>주차</b> 안내", {"주차"}) == "&lt;b&gt;<mark>주차</mark>&lt;/b&gt; 안내"
+
+
+def _doc(object_id, title, **facets):
+    from search.backends.base import IndexDocument
+
+    return IndexDocument(kind="solution", object_id=object_id, title=title, facets=facets)
+
+
+def test_facet_counts_equal_a_sql_group_by():
+    from django.db import connection
+
+    backend = DatabaseBackend()
+    backend.index(
+        _doc(i, f"스마트 주차 {i}", domain=["TRN"], type=["TRN-04", "TRN-07"][: 1 + i % 2], company=[f"c{i % 3}"])
+        for i in range(1, 40)
+    )
+    results = backend.search(SearchQuery(text="주차", kinds=("solution",), page_size=5))
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT name, value, COUNT(*) FROM search_searchfacet GROUP BY name, value")
+        expected = {}
+        for name, value, count in cursor.fetchall():
+            expected.setdefault(name, []).append((value, count))
+    assert {name: sorted(values) for name, values in results.facets.items()} == {
+        name: sorted(values) for name, values in expected.items()
+    }
+
+
+def test_facet_counts_follow_a_reindexed_document():
+    backend = DatabaseBackend()
+    backend.index([_doc(1, "스마트 주차", domain=["TRN"]), _doc(2, "스마트 주차 안내", domain=["TRN"])])
+    assert backend.search(SearchQuery(text="주차", kinds=("solution",))).facets["domain"] == [("TRN", 2)]
+    backend.index([_doc(2, "스마트 주차 안내", domain=["ENV"])])  # same object, new facets
+    facets = backend.search(SearchQuery(text="주차", kinds=("solution",))).facets["domain"]
+    assert sorted(facets) == [("ENV", 1), ("TRN", 1)]
+    backend.delete("solution", [1])
+    assert backend.search(SearchQuery(text="주차", kinds=("solution",))).facets["domain"] == [("ENV", 1)]
