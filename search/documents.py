@@ -1,6 +1,6 @@
 """The Elasticsearch index for catalogue search: analysis settings, the mapping, and document sources.
 
-One index holds every searchable ``IndexDocument`` (solutions and organizations, told apart by ``kind``).
+One index holds every searchable ``IndexDocument`` (solutions, organizations and CMS pages, told apart by ``kind``).
 Text is analysed with the Korean morphological analyzer ``nori`` (plugin ``analysis-nori``): particles and
 endings are dropped (주차장을 → 주차장), compounds are indexed whole and split (스마트주차장 → 스마트주차장,
 스마트, 주차장), and domain words from ``search.synonyms.USER_DICTIONARY`` stay whole. Synonyms apply at
@@ -30,7 +30,7 @@ from .synonyms import USER_DICTIONARY, elasticsearch_rules
 
 # Organization documents carry "kind" (company, municipality, …) as a facet; it lives under
 # ``facets.kind`` and never clashes with the document's own ``kind`` (solution/organization).
-FACETS = (*SOLUTION_FACETS, "kind")
+FACETS = (*SOLUTION_FACETS, "kind", "locale", "page_type")
 
 # Part-of-speech tags nori drops: endings (E), particles (J), verb/adjective/noun suffixes, interjections,
 # determiners, conjunctive adverbs, punctuation and unknown tokens. Nouns, verbs, foreign words (SL) and
@@ -137,6 +137,8 @@ class Facets(InnerDoc):
     has_reference = Keyword()
     open_source = Keyword()
     kind = Keyword()
+    locale = Keyword()
+    page_type = Keyword()
 
 
 class SearchDocument(Document):

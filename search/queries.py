@@ -28,7 +28,11 @@ from .documents import FACETS, MAX_RESULT_WINDOW
 # (description, problems, features, tags, company, type and domain names, all in ``body``).
 TEXT_FIELDS = ("title^4", "title_en^3", "summary^2", "body")
 # Facets counted for each kind of document.
-KIND_FACETS = {"solution": SOLUTION_FACETS, "organization": ("kind", "province", "startup")}
+KIND_FACETS = {
+    "solution": SOLUTION_FACETS,
+    "organization": ("kind", "province", "startup"),
+    "page": ("locale", "page_type"),
+}
 FACET_SIZE = 50
 MAX_SUGGESTIONS = 20
 DID_YOU_MEAN = "did_you_mean"

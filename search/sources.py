@@ -1,11 +1,16 @@
-"""What the search index knows about marketplace objects: ``IndexDocument``s built from models.
+"""What the search index knows: ``IndexDocument``s built from marketplace objects and CMS pages.
 
-Only published solutions are searchable; everything else is removed from the index.
+Only published solutions and live, public pages are searchable; everything else is removed from the index.
 """
 
 from collections.abc import Iterator
 
 from django.db.models import Prefetch, QuerySet
+from django.utils.html import strip_tags
+from django.utils.text import Truncator
+from wagtail.blocks import StreamValue
+from wagtail.models import Page
+from wagtail.search import index as wagtail_index
 
 from marketplace.models import (
     Organization,
@@ -96,11 +101,52 @@ def organization_document(organization: Organization) -> IndexDocument:
     )
 
 
+def page_queryset() -> QuerySet[Page]:
+    """Live, public CMS pages (not the tree's root)."""
+    return Page.objects.live().public().filter(depth__gt=1).select_related("locale").order_by("pk")
+
+
+def page_text(page: Page) -> list[str]:
+    """The text of a page's own ``search_fields`` (StreamField blocks through their searchable content)."""
+    texts = []
+    for field in page.search_fields:
+        if not isinstance(field, wagtail_index.SearchField) or field.field_name in ("title", "search_description"):
+            continue
+        value = getattr(page, field.field_name, None)
+        if callable(value):
+            value = value()
+        if isinstance(value, StreamValue):
+            texts.extend(value.stream_block.get_searchable_content(value))
+        elif value:
+            texts.append(strip_tags(str(value)))
+    return texts
+
+
+def page_document(page: Page) -> IndexDocument:
+    specific = page.specific
+    body = "\n".join(page_text(specific))
+    summary = specific.search_description or Truncator(" ".join(body.split())).chars(200)
+    return IndexDocument(
+        kind="page",
+        object_id=page.pk,
+        title=page.title,
+        summary=summary,
+        body=body,
+        url=page.get_url() or page.url_path,
+        facets={
+            "locale": [page.locale.language_code],
+            "page_type": [specific._meta.model_name],
+        },
+    )
+
+
 def all_documents() -> Iterator[IndexDocument]:
     for solution in solution_queryset().iterator(chunk_size=BATCH):
         yield solution_document(solution)
     for organization in organization_queryset().iterator(chunk_size=BATCH):
         yield organization_document(organization)
+    for page in page_queryset().iterator(chunk_size=BATCH):
+        yield page_document(page)
 
 
 def documents_for(kind: str, object_ids: list[int]) -> tuple[list[IndexDocument], list[int]]:
@@ -108,6 +154,9 @@ def documents_for(kind: str, object_ids: list[int]) -> tuple[list[IndexDocument]
     if kind == "solution":
         objects = {s.pk: s for s in solution_queryset().filter(pk__in=object_ids)}
         make = solution_document
+    elif kind == "page":
+        objects = {p.pk: p for p in page_queryset().filter(pk__in=object_ids)}
+        make = page_document
     else:
         objects = {o.pk: o for o in organization_queryset().filter(pk__in=object_ids)}
         make = organization_document

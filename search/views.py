@@ -1,7 +1,9 @@
-"""``/search/?q=``: one results page for solutions and organizations, with facets."""
+"""``/search/?q=``: one results page for solutions (with facets), organizations and CMS pages."""
 
+from django.conf import settings
 from django.core.paginator import Paginator
 from django.shortcuts import render
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from marketplace import selectors
@@ -13,6 +15,7 @@ from .engine import get_backend
 
 PAGE_SIZE = 10
 ORGANIZATION_PREVIEW = 6
+PAGE_PREVIEW = 5
 PAGE_FACETS = ("domain", "price_band", "province", "has_reference", "startup")
 
 
@@ -34,10 +37,19 @@ def search_page(request):
     results = backend.search(SearchQuery(text=text, filters=filters, page=_page(request), page_size=PAGE_SIZE))
     if results.page > results.num_pages:
         results = backend.search(SearchQuery(text=text, filters=filters, page=results.num_pages, page_size=PAGE_SIZE))
-    organizations = None
+    organizations = pages = None
     if text and not filters:
         organizations = backend.search(
             SearchQuery(text=text, kinds=("organization",), page_size=ORGANIZATION_PREVIEW, with_facets=False)
+        )
+        pages = backend.search(
+            SearchQuery(
+                text=text,
+                kinds=("page",),
+                filters={"locale": (get_language() or settings.LANGUAGE_CODE,)},
+                page_size=PAGE_PREVIEW,
+                with_facets=False,
+            )
         )
     solutions = in_rank_order(selectors.solution_list(), results)
     querystring = request.GET.copy()
@@ -49,6 +61,7 @@ def search_page(request):
         "solutions": solutions,
         "organizations": in_rank_order(Organization.objects.all(), organizations) if organizations else [],
         "organization_total": organizations.total if organizations else 0,
+        "pages": pages if pages and pages.total else None,
         "facets": results.facets,
         "active_filters": filters,
         "facet_labels": {

@@ -10,7 +10,7 @@ from typing import Protocol
 
 # Facets every solution document carries (name → values); filters use the same names.
 SOLUTION_FACETS = ("domain", "type", "price_band", "province", "company", "startup", "has_reference", "open_source")
-KINDS = ("solution", "organization")
+KINDS = ("solution", "organization", "page")
 MAX_QUERY_LENGTH = 200
 MAX_PAGE_SIZE = 100
 

@@ -178,7 +178,7 @@ def test_facet_filters_narrow_hits_after_counting_other_facets():
 
 def test_facets_follow_the_kinds_searched():
     solutions = body(SearchQuery(text="주차"))
-    everything = body(SearchQuery(text="주차", kinds=("solution", "organization")))
+    everything = body(SearchQuery(text="주차", kinds=("solution", "organization", "page")))
 
     assert set(solutions["aggs"]) == {
         "domain",
@@ -191,7 +191,7 @@ def test_facets_follow_the_kinds_searched():
         "open_source",
     }
     assert set(everything["aggs"]) == set(FACETS)
-    assert inner_query(everything)["filter"] == [{"terms": {"kind": ["solution", "organization"]}}]
+    assert inner_query(everything)["filter"] == [{"terms": {"kind": ["solution", "organization", "page"]}}]
     assert all(agg["filter"] == {"match_all": {}} for agg in solutions["aggs"].values())
     assert "aggs" not in body(SearchQuery(text="주차", with_facets=False))
 
@@ -283,7 +283,7 @@ def test_suggest_matches_name_prefixes_of_every_kind():
         {"multi_match": {"query": "스마트 주", "fields": ["title.ngram", "title_en.ngram"], "operator": "and"}}
     ]
     assert {"prefix": {"title.keyword": {"value": "스마트 주", "boost": 3.0}}} in query["should"]
-    assert query["filter"] == [{"terms": {"kind": ["solution", "organization"]}}]
+    assert query["filter"] == [{"terms": {"kind": ["solution", "organization", "page"]}}]
     assert search["size"] == 5
     assert build_suggest("스", index=INDEX, limit=500).to_dict()["size"] == 20
     assert build_suggest("", index=INDEX).to_dict()["query"]["function_score"]["query"] == {"match_none": {}}

@@ -97,3 +97,20 @@ def test_api_search_bad_input(client, catalogue, params, status, field):
 def test_api_search_odd_queries_answer(client, catalogue, q):
     assert client.get("/api/v1/search/", {"q": q}).status_code == 200
     assert client.get("/api/v1/search/suggest/", {"q": q}).status_code == 200
+
+
+def test_search_page_lists_cms_pages_in_the_visitors_language(client):
+    from django.urls import reverse
+    from wagtail.models import Page
+
+    from portal.models import HomePage
+    from search import sources
+    from search.backends.database import DatabaseBackend
+
+    page = HomePage.objects.get().add_child(instance=Page(title="스마트도시 솔루션 확산사업 공모 안내", slug="call"))
+    DatabaseBackend().index([sources.page_document(page)])
+
+    response = client.get(reverse("search:search"), {"q": "확산사업"})
+
+    assert [hit.object_id for hit in response.context["pages"].hits] == [page.pk]
+    assert "<mark>확산</mark>" in response.content.decode()
