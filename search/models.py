@@ -48,6 +48,11 @@ class SearchEntry(models.Model):
         verbose_name = _("검색 색인 항목")
         verbose_name_plural = _("검색 색인 항목")
         constraints = [models.UniqueConstraint(fields=["kind", "object_id"], name="searchentry_unique_object")]
+        indexes = [
+            # Covering index for ranking: the few columns a match needs, without the long text
+            # columns (on SQLite, reading a column stored after them walks the row's overflow pages).
+            models.Index(fields=["id", "kind", "boost", "tiebreak"], name="searchentry_rank"),
+        ]
 
 
 class SearchFacet(models.Model):

@@ -13,10 +13,10 @@ def _media_root(settings, tmp_path):
 
 
 @pytest.fixture(autouse=True)
-def _fresh_facet_cache():
-    from search.backends.facet_counts import reset_facet_caches
+def _fresh_entry_cache():
+    from search.backends.entry_cache import reset_entry_caches
 
-    reset_facet_caches()
+    reset_entry_caches()
 
 
 @pytest.fixture(autouse=True)

@@ -13,7 +13,6 @@ import html
 import re
 import zlib
 from collections.abc import Iterable
-from dataclasses import replace
 from itertools import islice
 
 import numpy as np
@@ -23,7 +22,7 @@ from search import analysis
 from search.models import SearchEntry, SearchFacet, SearchTerm
 
 from .base import MAX_PAGE_SIZE, MAX_QUERY_LENGTH, Hit, IndexDocument, SearchQuery, SearchResults, Suggestion
-from .facet_counts import facet_cache
+from .entry_cache import entry_cache
 
 # Column weights: a word in the title counts most, a morpheme in the text next, a bigram least.
 SQLITE_BM25_WEIGHTS = (20.0, 3.0, 1.0)
@@ -32,17 +31,13 @@ BATCH = 500
 # When fewer documents than this match every word, documents matching some words follow them.
 FILL_BELOW = 10
 STRICT_BONUS = 1000.0
+# (id, kind, boost, tiebreak): what ranking reads of an entry, without its long text columns.
+RANK_INDEX = "searchentry_rank"
 LATIN_TERM = re.compile(r"^[a-z][a-z0-9]{2,}$")
 
 
 def tiebreak(kind: str, object_id: int) -> int:
     return zlib.crc32(f"{kind}:{object_id}".encode())
-
-
-def _join() -> str:
-    """SQLite's planner keeps the written order of a CROSS JOIN (we want the matches to drive
-    the join); PostgreSQL's planner needs no such hint and has no CROSS JOIN … ON."""
-    return "JOIN" if connection.vendor == "postgresql" else "CROSS JOIN"
 
 
 def _quote(term: str) -> str:
@@ -133,24 +128,24 @@ class DatabaseBackend:
         page_size = max(1, min(query.page_size, MAX_PAGE_SIZE))
         page = max(1, query.page)
         words = analysis.parse_query(text)
-        suggestion, relaxed, priority = "", False, None
+        suggestion, relaxed = "", False
         match = self._match_expression(words, strict=True) if words else None
-        total = self._materialize(match, query)
-        if words and total == 0:
+        matches = self._matches(match, query)
+        if words and matches.total == 0:
             corrected = self._correct(text)
             if corrected:
                 words = analysis.parse_query(corrected)
                 match = self._match_expression(words, strict=True)
-                total = self._materialize(match, query)
+                matches = self._matches(match, query)
                 suggestion = corrected
-        if words and total < FILL_BELOW:
+        if words and matches.total < FILL_BELOW:
             # Few or no documents match every word: list those first, then the ones matching some.
-            priority = match if total else None
-            relaxed = total == 0
-            match = self._match_expression(words, strict=False)
-            total = self._materialize(match, query, priority)
-        rows = self._page(page, page_size) if total else []
-        facets = self._facets(match, query, priority) if query.with_facets else {}
+            priority = match if matches.total else None
+            relaxed = matches.total == 0
+            matches = self._matches(self._match_expression(words, strict=False), query, priority)
+        total = matches.total
+        rows = self._rows(matches.page((page - 1) * page_size, page_size))
+        facets = matches.facet_counts() if query.with_facets else {}
         marks = analysis.highlight_terms(suggestion or text)
         hits = [
             Hit(
@@ -225,100 +220,43 @@ class DatabaseBackend:
             clauses.append(clause)
         return AND.join(clauses)
 
-    def _matched_sql(self, match: str | None, query: SearchQuery, priority: str | None = None) -> tuple[str, list]:
-        """SQL selecting (id, score, tiebreak) of every entry that matches the text, kinds and filters;
-        entries that also match ``priority`` (the strict expression) score above all others."""
-        params: list = []
-        where = [f"e.kind IN ({', '.join(['%s'] * len(query.kinds))})"]
-        params.extend(query.kinds)
-        for name, values in sorted(query.filters.items()):
-            if values:
-                placeholders = ", ".join(["%s"] * len(values))
-                where.append(
-                    f"e.id IN (SELECT entry_id FROM search_searchfacet WHERE name = %s AND value IN ({placeholders}))"
-                )
-                params.extend([name, *values])
+    def _matched_sql(self, match: str | None, priority: str | None = None) -> tuple[str, list]:
+        """SQL selecting (id, text score, matches ``priority``) of every entry matching the text.
+        Kinds, boosts, tie-breaks and facet filters are applied in memory (``Matches``)."""
         if match is None:
-            sql = f"SELECT e.id, e.boost AS score, e.tiebreak FROM search_searchentry e WHERE {' AND '.join(where)}"
-            return sql, params
-        bonus, bonus_params = "", []
+            return "SELECT id, 1.0, 0 FROM search_searchentry", []
         if connection.vendor == "postgresql":
-            if priority:
-                bonus = f" + CASE WHEN e.document @@ to_tsquery('simple', %s) THEN {STRICT_BONUS} ELSE 0 END"
-                bonus_params = [priority]
+            strict, strict_params = (
+                ("e.document @@ to_tsquery('simple', %s)", [priority]) if priority else ("false", [])
+            )
             sql = (
-                f"SELECT e.id, ts_rank('{POSTGRES_RANK_WEIGHTS}', e.document, q.query) * e.boost{bonus} AS score, "
-                "e.tiebreak "
-                "FROM search_searchentry e, to_tsquery('simple', %s) AS q(query) "
-                f"WHERE e.document @@ q.query AND {' AND '.join(where)}"
+                f"SELECT e.id, ts_rank('{POSTGRES_RANK_WEIGHTS}', e.document, q.query), {strict} "
+                "FROM search_searchentry e, to_tsquery('simple', %s) AS q(query) WHERE e.document @@ q.query"
             )
-        else:
-            if priority:
-                bonus = (
-                    " + CASE WHEN e.id IN (SELECT rowid FROM search_fts WHERE search_fts MATCH %s) "
-                    f"THEN {STRICT_BONUS} ELSE 0 END"
-                )
-                bonus_params = [priority]
-            weights = ", ".join(str(w) for w in SQLITE_BM25_WEIGHTS)
-            # CROSS JOIN makes SQLite run the full-text match once and join its rows to entries;
-            # left to itself the planner may probe the FTS index once per entry instead.
-            sql = (
-                f"SELECT e.id, -bm25(search_fts, {weights}) * e.boost{bonus} AS score, e.tiebreak "
-                "FROM search_fts CROSS JOIN search_searchentry e ON e.id = search_fts.rowid "
-                f"WHERE search_fts MATCH %s AND {' AND '.join(where)}"
-            )
-        return sql, [*bonus_params, match, *params]
+            return sql, [*strict_params, match]
+        strict, strict_params = ("0", [])
+        if priority:
+            strict, strict_params = "rowid IN (SELECT rowid FROM search_fts WHERE search_fts MATCH %s)", [priority]
+        weights = ", ".join(str(w) for w in SQLITE_BM25_WEIGHTS)
+        sql = f"SELECT rowid, -bm25(search_fts, {weights}), {strict} FROM search_fts WHERE search_fts MATCH %s"
+        return sql, [*strict_params, match]
 
-    def _materialize(self, match, query, priority=None, *, table: str = "search_hits") -> int:
-        """Put (id, score, tiebreak) of every matching entry into a temporary table; return how many."""
-        sql, params = self._matched_sql(match, query, priority)
+    def _matches(self, match: str | None, query: SearchQuery, priority: str | None = None) -> "Matches":
+        sql, params = self._matched_sql(match, priority)
         with connection.cursor() as cursor:
-            if connection.vendor == "postgresql":
-                cursor.execute(
-                    f"CREATE TEMP TABLE IF NOT EXISTS {table} "
-                    "(id bigint PRIMARY KEY, score double precision, tiebreak bigint) ON COMMIT DELETE ROWS"
-                )
-            else:
-                cursor.execute(
-                    f"CREATE TEMP TABLE IF NOT EXISTS {table} (id INTEGER PRIMARY KEY, score REAL, tiebreak INTEGER)"
-                )
-            cursor.execute(f"DELETE FROM {table}")
-            cursor.execute(f"INSERT INTO {table} (id, score, tiebreak) {sql}", params)
-            cursor.execute(f"SELECT COUNT(*) FROM {table}")
-            return cursor.fetchone()[0]
+            cursor.execute(sql, params)
+            found = np.array(cursor.fetchall(), dtype=np.float64).reshape(-1, 3)
+        return Matches(ids=found[:, 0].astype(np.int64), scores=found[:, 1], strict=found[:, 2] > 0, query=query)
 
-    def _page(self, page, page_size):
-        with connection.cursor() as cursor:
-            cursor.execute(
-                # Sort the small temporary table first, then fetch only the page's entries.
-                "SELECT e.kind, e.object_id, m.score, e.title, e.url, e.summary FROM "
-                "(SELECT id, score, tiebreak FROM search_hits ORDER BY score DESC, tiebreak LIMIT %s OFFSET %s) m "
-                f"{_join()} search_searchentry e ON e.id = m.id ORDER BY m.score DESC, m.tiebreak",
-                [page_size, (page - 1) * page_size],
-            )
-            return cursor.fetchall()
-
-    def _facet_rows(self, table: str, names: tuple[str, ...] = ()):
-        """(name, value, count) over the entries in ``table``, counted by the in-memory facet cache."""
-        with connection.cursor() as cursor:
-            cursor.execute(f"SELECT id FROM {table}")
-            ids = np.fromiter((row[0] for row in cursor.fetchall()), dtype=np.int64)
-        rows = facet_cache().count(ids)
-        return [row for row in rows if row[0] in names] if names else rows
-
-    def _facets(self, match, query, priority=None) -> dict[str, list[tuple[str, int]]]:
-        """Counts over the matching set. A filtered facet is counted without its own filter, so
-        choosing one domain still shows how many the other domains have (multi-select facets)."""
-        filtered = {name for name, values in query.filters.items() if values}
-        rows = [row for row in self._facet_rows("search_hits") if row[0] not in filtered]
-        for name in sorted(filtered):
-            others = {k: v for k, v in query.filters.items() if k != name}
-            self._materialize(match, replace(query, filters=others), priority, table="search_hits_facet")
-            rows += self._facet_rows("search_hits_facet", names=(name,))
-        facets: dict[str, list[tuple[str, int]]] = {}
-        for name, value, count in sorted(rows, key=lambda r: (r[0], -r[2], r[1])):
-            facets.setdefault(name, []).append((value, count))
-        return facets
+    def _rows(self, page: list[tuple[int, float]]) -> list[tuple]:
+        """(kind, object_id, score, title, url, summary) of the page's entries, in the page's order."""
+        if not page:
+            return []
+        columns = ("id", "kind", "object_id", "title", "url", "summary")
+        found = {
+            row[0]: row[1:] for row in SearchEntry.objects.filter(id__in=[pk for pk, _ in page]).values_list(*columns)
+        }
+        return [(found[pk][0], found[pk][1], score, *found[pk][2:]) for pk, score in page if pk in found]
 
     def _correct(self, text: str) -> str:
         """Replace Latin-script words the index has never seen by the closest word it has."""
@@ -343,3 +281,52 @@ def highlight(text: str, marks: set[str]) -> str:
         return escaped
     pattern = re.compile("|".join(re.escape(w) for w in words), re.IGNORECASE)
     return pattern.sub(lambda m: f"<mark>{m.group(0)}</mark>", escaped)
+
+
+class Matches:
+    """Every entry matching the text, narrowed to the query's kinds and facet filters, ranked and
+    counted in memory from the entry cache."""
+
+    def __init__(self, *, ids: np.ndarray, scores: np.ndarray, strict: np.ndarray, query: SearchQuery):
+        entries = entry_cache().of(ids)
+        wanted = entries.of_kinds(query.kinds)
+        self.ids, self.tiebreaks = ids[wanted], entries.tiebreak[wanted]
+        # A stronger text match wins; the boost nudges close calls; a strict match beats all relaxed ones.
+        self.scores = scores[wanted] * entries.boost[wanted] + STRICT_BONUS * strict[wanted]
+        self.facets = entries.subset(wanted)
+        self.filters = {name: values for name, values in sorted(query.filters.items()) if values}
+        self.having = {name: self.facets.having(name, values) for name, values in self.filters.items()}
+        self.keep = self._passing(self.having)
+        self.total = int(self.keep.sum())
+
+    def _passing(self, masks: dict[str, np.ndarray]) -> np.ndarray:
+        keep = np.ones(len(self.ids), dtype=bool)
+        for mask in masks.values():
+            keep &= mask
+        return keep
+
+    def page(self, offset: int, limit: int) -> list[tuple[int, float]]:
+        """(id, score) of the page: best score first, ties by the stable tie-break."""
+        ids, scores, tiebreaks = self.ids[self.keep], self.scores[self.keep], self.tiebreaks[self.keep]
+        if offset >= len(ids):
+            return []
+        wanted = min(len(ids), offset + limit)
+        if wanted < len(ids):  # only the best ``wanted`` need sorting
+            best = np.argpartition(-scores, wanted - 1)[:wanted]
+            # Entries tied with the last one kept may be cut arbitrarily: widen to every score >= it.
+            best = np.flatnonzero(scores >= scores[best].min())
+            ids, scores, tiebreaks = ids[best], scores[best], tiebreaks[best]
+        order = np.lexsort((tiebreaks, -scores))[offset:wanted]
+        return [(int(ids[i]), float(scores[i])) for i in order]
+
+    def facet_counts(self) -> dict[str, list[tuple[str, int]]]:
+        """Counts over the matches. A filtered facet is counted without its own filter, so choosing
+        one domain still shows how many the other domains have (multi-select facets)."""
+        rows = [row for row in self.facets.counts(self.keep) if row[0] not in self.filters]
+        for name in self.filters:
+            others = self._passing({other: mask for other, mask in self.having.items() if other != name})
+            rows += self.facets.counts(others, names=(name,))
+        facets: dict[str, list[tuple[str, int]]] = {}
+        for name, value, count in sorted(rows, key=lambda r: (r[0], -r[2], r[1])):
+            facets.setdefault(name, []).append((value, count))
+        return facets

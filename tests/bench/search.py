@@ -402,16 +402,14 @@ def profile_queries(engine, queries) -> str:
 
 
 def explain(text: str, filters: dict) -> str:
-    """The plans of the statements our backend runs for one query, rebuilt from its internals
+    """The plan of the statement our backend runs in SQL for one query, rebuilt from its internals
     (``_match_expression``, ``_matched_sql``); any change there only degrades this diagnostic."""
     from django.db import connection
 
     from search import analysis
     from search.backends import database
-    from search.backends.base import SearchQuery
 
     backend = database.DatabaseBackend()
-    query = SearchQuery(text=text, filters=dict(filters))
     words = analysis.parse_query(text)
     if not words:
         return "no analysable word: the backend answers as for an empty query (every entry)"
@@ -419,24 +417,17 @@ def explain(text: str, filters: dict) -> str:
     lines = []
     try:
         match, priority = backend._match_expression(words, strict=True), None
-        sql, params = backend._matched_sql(match, query)
+        sql, params = backend._matched_sql(match)
         with connection.cursor() as cursor:
             cursor.execute(f"SELECT COUNT(*) FROM ({sql}) matched", params)
             strict_total = cursor.fetchone()[0]
         if strict_total < getattr(database, "FILL_BELOW", 0):
             priority = match if strict_total else None
             match = backend._match_expression(words, strict=False)
-            sql, params = backend._matched_sql(match, query, priority)
+            sql, params = backend._matched_sql(match, priority)
         lines.append(f"strict matches: {strict_total}; match: {match}" + (" (relaxed fill)" if priority else ""))
-        statements = {
-            "matched set": (f"SELECT COUNT(*) FROM ({sql}) m", params),
-            "page": (f"SELECT m.id FROM ({sql}) m ORDER BY m.score DESC LIMIT 20", params),
-            "facets": (
-                f"SELECT f.name, f.value, COUNT(*) FROM ({sql}) m "
-                "JOIN search_searchfacet f ON f.entry_id = m.id GROUP BY f.name, f.value",
-                params,
-            ),
-        }
+        # Kinds, filters, facets and the page are computed in memory from the matched set.
+        statements = {"matched set": (f"SELECT COUNT(*) FROM ({sql}) m", params)}
         with connection.cursor() as cursor:
             for name, (statement, args) in statements.items():
                 start = time.perf_counter()
