@@ -162,9 +162,11 @@ def parse_query(text: str) -> list[QueryWord]:
     words = []
     for raw in text.split():
         morphemes = _morphemes(raw)
-        if not morphemes:
-            continue
         word_grams = tuple(dict.fromkeys(grams(raw))) if HANGUL_WORD.search(raw) else ()
+        if not morphemes and not word_grams:
+            continue  # punctuation, particles alone: nothing to look for
+        # A Hangul word Kiwi finds no content morpheme in (an unknown compound read as adverbs)
+        # still has to match, through its bigrams.
         words.append(QueryWord(groups=tuple(_groups(morphemes, everything)), grams=word_grams))
     return words
 

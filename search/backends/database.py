@@ -31,6 +31,10 @@ BATCH = 500
 # When fewer documents than this match every word, documents matching some words follow them.
 FILL_BELOW = 10
 STRICT_BONUS = 1000.0
+# In a relaxed match, words found in more than this share of the index (and in more documents than
+# the minimum) are left out.
+COMMON_SHARE = 0.05
+COMMON_MIN_DOCUMENTS = 1000
 # (id, kind, boost, tiebreak): what ranking reads of an entry, without its long text columns.
 RANK_INDEX = "searchentry_rank"
 LATIN_TERM = re.compile(r"^[a-z][a-z0-9]{2,}$")
@@ -175,7 +179,10 @@ class DatabaseBackend:
         words = analysis.parse_query(prefix)
         if not words:
             return []
-        *complete, last = [w.groups[-1][0] for w in words if w.groups]
+        lasts = [w.groups[-1][0] for w in words if w.groups]
+        if not lasts:
+            return []
+        *complete, last = lasts
         if connection.vendor == "postgresql":
             parts = [f"{t}:A" for t in complete] + [f"{last}:*A"]
             sql = (
@@ -210,15 +217,41 @@ class DatabaseBackend:
             alternatives = [term(t) for w in words for g in w.groups for t in g] + [
                 gram(g) for w in words for g in w.grams
             ]
-            return OR.join(dict.fromkeys(alternatives))
+            return OR.join(self._uncommon(list(dict.fromkeys(alternatives))))
         clauses = []
         for word in words:
+            by_grams = f"({AND.join(gram(g) for g in word.grams)})" if word.grams else ""
+            if not word.groups:
+                clauses.append(by_grams)
+                continue
             by_morpheme = AND.join("(" + OR.join(term(t) for t in group) + ")" for group in word.groups)
             clause = f"({by_morpheme})"
-            if word.grams:
-                clause = f"({clause}{OR}({AND.join(gram(g) for g in word.grams)}))"
+            if by_grams:
+                clause = f"({clause}{OR}{by_grams})"
             clauses.append(clause)
         return AND.join(clauses)
+
+    def _uncommon(self, alternatives: list[str]) -> list[str]:
+        """The alternatives of a relaxed ("any word") match without those found in a large share of
+        the index: a word or bigram that most documents contain says nothing about relevance and
+        would only make the match everything (the idea of Elasticsearch's common-terms cutoff).
+        If every alternative is common, all are kept."""
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT COUNT(*) FROM search_searchentry")
+            limit = max(COMMON_MIN_DOCUMENTS, int(cursor.fetchone()[0] * COMMON_SHARE))
+            if connection.vendor == "postgresql":
+                sql = (
+                    "SELECT COUNT(*) FROM (SELECT 1 FROM search_searchentry "
+                    "WHERE document @@ to_tsquery('simple', %s) LIMIT %s) found"
+                )
+            else:
+                sql = "SELECT COUNT(*) FROM (SELECT 1 FROM search_fts WHERE search_fts MATCH %s LIMIT %s)"
+            uncommon = []
+            for alternative in alternatives:
+                cursor.execute(sql, [alternative, limit + 1])
+                if cursor.fetchone()[0] <= limit:
+                    uncommon.append(alternative)
+        return uncommon or alternatives
 
     def _matched_sql(self, match: str | None, priority: str | None = None) -> tuple[str, list]:
         """SQL selecting (id, text score, matches ``priority``) of every entry matching the text.

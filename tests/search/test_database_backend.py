@@ -52,3 +52,18 @@ def test_facet_counts_follow_a_reindexed_document():
     assert sorted(facets) == [("ENV", 1), ("TRN", 1)]
     backend.delete("solution", [1])
     assert backend.search(SearchQuery(text="주차", kinds=("solution",))).facets["domain"] == [("ENV", 1)]
+
+
+def test_relaxed_match_leaves_out_words_most_documents_contain(monkeypatch):
+    from search.backends import database
+
+    backend = DatabaseBackend()
+    backend.index(_doc(i, f"스마트 가로등 {i}", domain=["ENE"]) for i in range(1, 30))
+    backend.index([_doc(100, "스마트 그늘막", domain=["SAF"]), _doc(101, "그늘막 안내", domain=["SAF"])])
+    monkeypatch.setattr(database, "COMMON_MIN_DOCUMENTS", 5)
+
+    # One document has both words, so documents with either follow it; "스마트" is in nearly all.
+    results = backend.search(SearchQuery(text="스마트 그늘막", kinds=("solution",)))
+
+    assert [hit.object_id for hit in results.hits][0] == 100
+    assert results.total == 2 and {hit.object_id for hit in results.hits} == {100, 101}
