@@ -183,23 +183,24 @@ class DatabaseBackend:
         if not lasts:
             return []
         *complete, last = lasts
+        # The full-text index finds the titles; the best-known entries (boost, then the stable
+        # tie-break) are picked in memory, and only those rows are read.
         if connection.vendor == "postgresql":
             parts = [f"{t}:A" for t in complete] + [f"{last}:*A"]
-            sql = (
-                "SELECT title, kind, url FROM search_searchentry "
-                "WHERE document @@ to_tsquery('simple', %s) ORDER BY boost DESC, tiebreak LIMIT %s"
-            )
-            params = [" & ".join(parts), limit]
+            sql = "SELECT id FROM search_searchentry WHERE document @@ to_tsquery('simple', %s)"
+            expression = " & ".join(parts)
         else:
             parts = [f"title_terms:{_quote(t)}" for t in complete] + [f"title_terms:{_quote(last)}*"]
-            sql = (
-                "SELECT e.title, e.kind, e.url FROM search_fts JOIN search_searchentry e ON e.id = search_fts.rowid "
-                "WHERE search_fts MATCH %s ORDER BY e.boost DESC, e.tiebreak LIMIT %s"
-            )
-            params = [" AND ".join(parts), limit]
+            sql = "SELECT rowid FROM search_fts WHERE search_fts MATCH %s"
+            expression = " AND ".join(parts)
         with connection.cursor() as cursor:
-            cursor.execute(sql, params)
-            return [Suggestion(text=title, kind=kind, url=url) for title, kind, url in cursor.fetchall()]
+            cursor.execute(sql, [expression])
+            ids = np.fromiter((row[0] for row in cursor.fetchall()), dtype=np.int64)
+        entries = entry_cache().of(ids)
+        best = [int(ids[i]) for i in np.lexsort((entries.tiebreak, -entries.boost))[:limit]]
+        rows = SearchEntry.objects.filter(id__in=best).values_list("id", "title", "kind", "url")
+        found = {pk: Suggestion(text=title, kind=kind, url=url) for pk, title, kind, url in rows}
+        return [found[pk] for pk in best if pk in found]
 
     # -- SQL -----------------------------------------------------------------------------------
 
