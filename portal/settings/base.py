@@ -30,6 +30,7 @@ INSTALLED_APPS = [
     "portal",
     "marketplace",
     "search",
+    "datahub",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",

@@ -1,0 +1,151 @@
+"""Storage of the sandbox data hub.
+
+* :class:`Tenant` — an isolated NGSI-LD tenant; the default tenant (``tenancy.DEFAULT_TENANT``) holds the shared
+  sandbox city data, every other tenant belongs to one organization.
+* :class:`Entity` — the current state of one NGSI-LD entity: the normalized entity with *expanded* attribute
+  names in ``data`` (``{attribute IRI: [instance, …]}``, one instance per datasetId), plus indexed columns for
+  what queries filter on (tenant, id, type, bounding box of ``location``, timestamps). On PostgreSQL ``data``
+  is ``jsonb`` with a GIN index (migration 0002).
+* :class:`AttributeInstance` — the history of attribute values for the temporal API: one row per instance,
+  indexed by (tenant, entity, attribute, observedAt); ``number`` copies numeric values so aggregation runs in SQL.
+* :class:`StoredContext` — remote JSON-LD contexts fetched once and kept (offline afterwards).
+* :class:`ApiKey` / :class:`ApiKeyDailyUsage` — keys of organizations for the NGSI-LD API, stored hashed.
+"""
+
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+
+class Tenant(models.Model):
+    """An isolated space of entities. A startup writes into its own; reads of the default tenant are shared."""
+
+    name = models.CharField(_("테넌트 이름"), max_length=64, unique=True)
+    organization = models.ForeignKey(
+        "marketplace.Organization",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="datahub_tenants",
+        verbose_name=_("기관"),
+    )
+    created_at = models.DateTimeField(_("생성일시"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("테넌트")
+        verbose_name_plural = _("테넌트")
+
+    def __str__(self):
+        return self.name
+
+
+class Entity(models.Model):
+    """Current state of one NGSI-LD entity in one tenant."""
+
+    tenant = models.CharField(_("테넌트"), max_length=64)
+    entity_id = models.CharField(_("엔티티 ID"), max_length=256)
+    type = models.CharField(_("유형 IRI"), max_length=256)
+    data = models.JSONField(_("속성"), default=dict)
+    min_lon = models.FloatField(null=True, blank=True)
+    min_lat = models.FloatField(null=True, blank=True)
+    max_lon = models.FloatField(null=True, blank=True)
+    max_lat = models.FloatField(null=True, blank=True)
+    created_at = models.DateTimeField(_("생성일시"), default=timezone.now)
+    modified_at = models.DateTimeField(_("수정일시"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("엔티티")
+        verbose_name_plural = _("엔티티")
+        constraints = [models.UniqueConstraint(fields=["tenant", "entity_id"], name="datahub_entity_unique_id")]
+        indexes = [
+            models.Index(fields=["tenant", "type", "entity_id"], name="datahub_entity_type"),
+            models.Index(fields=["tenant", "min_lat", "min_lon"], name="datahub_entity_bbox"),
+        ]
+
+    def __str__(self):
+        return self.entity_id
+
+
+class AttributeInstance(models.Model):
+    """One historical value of one attribute of one entity (temporal representation)."""
+
+    tenant = models.CharField(max_length=64)
+    entity_id = models.CharField(max_length=256)
+    entity_type = models.CharField(max_length=256)
+    attribute = models.CharField(max_length=256)
+    dataset_id = models.CharField(max_length=256, blank=True, default="")
+    observed_at = models.DateTimeField(null=True, blank=True)
+    modified_at = models.DateTimeField(default=timezone.now)
+    number = models.FloatField(null=True, blank=True)
+    instance = models.JSONField(default=dict)
+
+    class Meta:
+        verbose_name = _("속성 이력")
+        verbose_name_plural = _("속성 이력")
+        indexes = [
+            models.Index(fields=["tenant", "entity_id", "attribute", "observed_at"], name="datahub_history_time"),
+            models.Index(fields=["tenant", "entity_type", "observed_at"], name="datahub_history_type"),
+        ]
+
+
+class StoredContext(models.Model):
+    """A remote JSON-LD @context document, fetched once."""
+
+    url = models.URLField(max_length=500, unique=True)
+    document = models.JSONField()
+    fetched_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("JSON-LD 컨텍스트")
+        verbose_name_plural = _("JSON-LD 컨텍스트")
+
+
+class ApiKeyScope(models.TextChoices):
+    READ_SANDBOX = "read-sandbox", _("샌드박스 데이터 읽기")
+    WRITE_OWN_TENANT = "write-own-tenant", _("우리 테넌트 쓰기")
+
+
+class ApiKey(models.Model):
+    """A key of an organization for the NGSI-LD API. The secret is shown once; only its SHA-256 is kept."""
+
+    organization = models.ForeignKey(
+        "marketplace.Organization", on_delete=models.CASCADE, related_name="datahub_keys", verbose_name=_("기관")
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+", verbose_name=_("만든 사람")
+    )
+    name = models.CharField(_("키 이름"), max_length=80)
+    prefix = models.CharField(_("키 앞자리"), max_length=16, db_index=True)
+    hashed = models.CharField(max_length=64, unique=True)
+    scopes = models.JSONField(_("권한"), default=list)
+    tenant = models.CharField(_("쓰기 테넌트"), max_length=64)
+    rate_limit_per_minute = models.PositiveIntegerField(_("분당 요청 한도"), default=600)
+    expires_at = models.DateTimeField(_("만료일시"), null=True, blank=True)
+    revoked_at = models.DateTimeField(_("폐기일시"), null=True, blank=True)
+    last_used_at = models.DateTimeField(_("마지막 사용"), null=True, blank=True)
+    request_count = models.PositiveBigIntegerField(_("요청 수"), default=0)
+    created_at = models.DateTimeField(_("생성일시"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("API 키")
+        verbose_name_plural = _("API 키")
+
+    def __str__(self):
+        return f"{self.name} ({self.prefix}…)"
+
+    @property
+    def is_active(self) -> bool:
+        return self.revoked_at is None and (self.expires_at is None or self.expires_at > timezone.now())
+
+
+class ApiKeyDailyUsage(models.Model):
+    """Requests made with one key on one day (shown on the dashboard)."""
+
+    key = models.ForeignKey(ApiKey, on_delete=models.CASCADE, related_name="daily_usage")
+    day = models.DateField()
+    requests = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["key", "day"], name="datahub_usage_unique_day")]
