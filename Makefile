@@ -28,6 +28,7 @@ run: $(STAMP) $(ASSETS)
 	mkdir -p var
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py seed_demo
+	$(BIN)/python manage.py sandbox_generate --demo
 	$(BIN)/python manage.py search_index --drain
 	$(BIN)/python -m portal.devserver --host $(HOST) --port $(PORT)
 
