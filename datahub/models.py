@@ -149,3 +149,70 @@ class ApiKeyDailyUsage(models.Model):
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["key", "day"], name="datahub_usage_unique_day")]
+
+
+class SubscriptionStatus(models.TextChoices):
+    ACTIVE = "active", _("활성")
+    PAUSED = "paused", _("일시 중지")
+    EXPIRED = "expired", _("만료")
+    FAILED = "failed", _("전송 실패")
+
+
+class Subscription(models.Model):
+    """An NGSI-LD subscription: entities to watch, and where to notify (HTTP endpoint or MQTT topic).
+
+    ``document`` is the subscription as created (short names, as the subscriber wrote it); ``context`` is the
+    @context it came with, used to expand its filters and to compact notifications.
+    """
+
+    tenant = models.CharField(max_length=64)
+    subscription_id = models.CharField(max_length=256)
+    document = models.JSONField(default=dict)
+    context = models.JSONField(null=True, blank=True)
+    api_key = models.ForeignKey(ApiKey, on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
+    is_active = models.BooleanField(default=True)
+    status = models.CharField(max_length=10, choices=SubscriptionStatus.choices, default=SubscriptionStatus.ACTIVE)
+    expires_at = models.DateTimeField(null=True, blank=True)
+    throttling = models.PositiveIntegerField(default=0)
+    times_sent = models.PositiveIntegerField(default=0)
+    times_failed = models.PositiveIntegerField(default=0)
+    last_notification = models.DateTimeField(null=True, blank=True)
+    last_success = models.DateTimeField(null=True, blank=True)
+    last_failure = models.DateTimeField(null=True, blank=True)
+    last_failure_reason = models.CharField(max_length=500, blank=True)
+    created_at = models.DateTimeField(default=timezone.now)
+    modified_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("구독")
+        verbose_name_plural = _("구독")
+        constraints = [
+            models.UniqueConstraint(fields=["tenant", "subscription_id"], name="datahub_subscription_unique_id")
+        ]
+
+    def __str__(self):
+        return self.subscription_id
+
+
+class NotificationDelivery(models.Model):
+    """One notification to one subscriber, with its delivery attempts (the delivery log)."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("대기")
+        SENT = "sent", _("전송됨")
+        FAILED = "failed", _("실패")
+
+    subscription = models.ForeignKey(Subscription, on_delete=models.CASCADE, related_name="deliveries")
+    notification_id = models.CharField(max_length=100)
+    payload = models.JSONField()
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.PENDING)
+    attempts = models.PositiveSmallIntegerField(default=0)
+    response_status = models.PositiveSmallIntegerField(null=True, blank=True)
+    error = models.CharField(max_length=500, blank=True)
+    created_at = models.DateTimeField(default=timezone.now)
+    delivered_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("알림 전송 기록")
+        verbose_name_plural = _("알림 전송 기록")

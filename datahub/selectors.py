@@ -80,3 +80,76 @@ def attribute_history(
                 row[key] = instance[key]
         out.append(row)
     return out
+
+
+# -- NGSI-LD query (used by the API and the batch query operation) -------------------------------------------
+
+
+def entities_query(
+    *,
+    tenant: str,
+    ctx: Context,
+    types: list[str] | None = None,
+    ids: list[str] | None = None,
+    id_pattern: str | None = None,
+    attrs: list[str] | None = None,
+    q=None,
+    geo=None,
+    limit: int = 20,
+    offset: int = 0,
+) -> tuple[int, list[Entity]]:
+    """Entities matching an NGSI-LD query, ordered by id: (total count, the page).
+
+    Tenant, type, id and idPattern filter in SQL, as does the bounding box of a geo-query on ``location``;
+    ``q``, ``attrs`` and the exact geometry test run on the candidates in Python.
+    """
+    from . import query as ngsi_query
+
+    qs = Entity.objects.filter(tenant=tenant)
+    if types:
+        qs = qs.filter(type__in=[ctx.expand(t) for t in types])
+    if ids:
+        qs = qs.filter(entity_id__in=ids)
+    if id_pattern:
+        qs = qs.filter(entity_id__regex=id_pattern)
+    wanted = {ctx.expand(a) for a in attrs} if attrs else None
+    if geo is not None:
+        box = geo.bbox() if geo.geoproperty == "location" else None
+        if box:
+            qs = qs.filter(max_lon__gte=box[0], min_lon__lte=box[2], max_lat__gte=box[1], min_lat__lte=box[3])
+    qs = qs.order_by("entity_id")
+    if q is None and geo is None and wanted is None:
+        return qs.count(), list(qs[offset : offset + limit]) if limit else []
+    matched = []
+    for entity in qs.iterator(chunk_size=2000):
+        if wanted is not None and not (wanted & entity.data.keys()):
+            continue
+        if q is not None and not ngsi_query.matches(q, entity.data, ctx, entity.entity_id):
+            continue
+        if geo is not None and not ngsi_query.geo_matches(geo, entity.data, ctx):
+            continue
+        matched.append(entity)
+    return len(matched), matched[offset : offset + limit] if limit else []
+
+
+def entity_types(*, tenant: str, ctx: Context) -> list[dict]:
+    """Per type: count and attribute names with their NGSI-LD attribute types (for /types?details=true)."""
+    out: dict[str, dict] = {}
+    for type_iri, data in Entity.objects.filter(tenant=tenant).values_list("type", "data").iterator(chunk_size=2000):
+        info = out.setdefault(type_iri, {"count": 0, "attributes": {}})
+        info["count"] += 1
+        for iri, instances in data.items():
+            info["attributes"].setdefault(iri, set()).update(i.get("type", "Property") for i in instances)
+    return [{"type": t, **info} for t, info in sorted(out.items(), key=lambda item: ctx.compact(item[0]))]
+
+
+def entity_attributes(*, tenant: str) -> dict[str, dict]:
+    """Per attribute IRI: entity count, entity types and attribute types."""
+    out: dict[str, dict] = {}
+    for type_iri, data in Entity.objects.filter(tenant=tenant).values_list("type", "data").iterator(chunk_size=2000):
+        for iri, instances in data.items():
+            info = out.setdefault(iri, {"count": 0, "types": set(), "attribute_types": set()})
+            info["count"] += 1
+            info["types"].add(type_iri)
+            info["attribute_types"].update(i.get("type", "Property") for i in instances)
+    return out

@@ -20,6 +20,8 @@ urlpatterns = [
     path("api/v1/", include(("portal.api.urls", "api"), namespace="api")),
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
     path("api/docs/", SpectacularSwaggerView.as_view(url_name="api-schema"), name="api-docs"),
+    path("ngsi-ld/v1/", include(("datahub.api.urls", "ngsi-ld"), namespace="ngsi-ld")),
+    path("", include("datahub.urls")),
     path("", include("portal.site_urls")),
     path("", include("marketplace.urls")),
     path("", include("search.urls")),

@@ -7,117 +7,158 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('marketplace', '0002_load_taxonomy'),
+        ("marketplace", "0002_load_taxonomy"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='StoredContext',
+            name="StoredContext",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('url', models.URLField(max_length=500, unique=True)),
-                ('document', models.JSONField()),
-                ('fetched_at', models.DateTimeField(auto_now=True)),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("url", models.URLField(max_length=500, unique=True)),
+                ("document", models.JSONField()),
+                ("fetched_at", models.DateTimeField(auto_now=True)),
             ],
             options={
-                'verbose_name': 'JSON-LD 컨텍스트',
-                'verbose_name_plural': 'JSON-LD 컨텍스트',
+                "verbose_name": "JSON-LD 컨텍스트",
+                "verbose_name_plural": "JSON-LD 컨텍스트",
             },
         ),
         migrations.CreateModel(
-            name='ApiKey',
+            name="ApiKey",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=80, verbose_name='키 이름')),
-                ('prefix', models.CharField(db_index=True, max_length=16, verbose_name='키 앞자리')),
-                ('hashed', models.CharField(max_length=64, unique=True)),
-                ('scopes', models.JSONField(default=list, verbose_name='권한')),
-                ('tenant', models.CharField(max_length=64, verbose_name='쓰기 테넌트')),
-                ('rate_limit_per_minute', models.PositiveIntegerField(default=600, verbose_name='분당 요청 한도')),
-                ('expires_at', models.DateTimeField(blank=True, null=True, verbose_name='만료일시')),
-                ('revoked_at', models.DateTimeField(blank=True, null=True, verbose_name='폐기일시')),
-                ('last_used_at', models.DateTimeField(blank=True, null=True, verbose_name='마지막 사용')),
-                ('request_count', models.PositiveBigIntegerField(default=0, verbose_name='요청 수')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='생성일시')),
-                ('created_by', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='만든 사람')),
-                ('organization', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='datahub_keys', to='marketplace.organization', verbose_name='기관')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("name", models.CharField(max_length=80, verbose_name="키 이름")),
+                ("prefix", models.CharField(db_index=True, max_length=16, verbose_name="키 앞자리")),
+                ("hashed", models.CharField(max_length=64, unique=True)),
+                ("scopes", models.JSONField(default=list, verbose_name="권한")),
+                ("tenant", models.CharField(max_length=64, verbose_name="쓰기 테넌트")),
+                ("rate_limit_per_minute", models.PositiveIntegerField(default=600, verbose_name="분당 요청 한도")),
+                ("expires_at", models.DateTimeField(blank=True, null=True, verbose_name="만료일시")),
+                ("revoked_at", models.DateTimeField(blank=True, null=True, verbose_name="폐기일시")),
+                ("last_used_at", models.DateTimeField(blank=True, null=True, verbose_name="마지막 사용")),
+                ("request_count", models.PositiveBigIntegerField(default=0, verbose_name="요청 수")),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="생성일시")),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="만든 사람",
+                    ),
+                ),
+                (
+                    "organization",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="datahub_keys",
+                        to="marketplace.organization",
+                        verbose_name="기관",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'API 키',
-                'verbose_name_plural': 'API 키',
-                'ordering': ['-created_at'],
+                "verbose_name": "API 키",
+                "verbose_name_plural": "API 키",
+                "ordering": ["-created_at"],
             },
         ),
         migrations.CreateModel(
-            name='AttributeInstance',
+            name="AttributeInstance",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('tenant', models.CharField(max_length=64)),
-                ('entity_id', models.CharField(max_length=256)),
-                ('entity_type', models.CharField(max_length=256)),
-                ('attribute', models.CharField(max_length=256)),
-                ('dataset_id', models.CharField(blank=True, default='', max_length=256)),
-                ('observed_at', models.DateTimeField(blank=True, null=True)),
-                ('modified_at', models.DateTimeField(default=django.utils.timezone.now)),
-                ('number', models.FloatField(blank=True, null=True)),
-                ('instance', models.JSONField(default=dict)),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("tenant", models.CharField(max_length=64)),
+                ("entity_id", models.CharField(max_length=256)),
+                ("entity_type", models.CharField(max_length=256)),
+                ("attribute", models.CharField(max_length=256)),
+                ("dataset_id", models.CharField(blank=True, default="", max_length=256)),
+                ("observed_at", models.DateTimeField(blank=True, null=True)),
+                ("modified_at", models.DateTimeField(default=django.utils.timezone.now)),
+                ("number", models.FloatField(blank=True, null=True)),
+                ("instance", models.JSONField(default=dict)),
             ],
             options={
-                'verbose_name': '속성 이력',
-                'verbose_name_plural': '속성 이력',
-                'indexes': [models.Index(fields=['tenant', 'entity_id', 'attribute', 'observed_at'], name='datahub_history_time'), models.Index(fields=['tenant', 'entity_type', 'observed_at'], name='datahub_history_type')],
+                "verbose_name": "속성 이력",
+                "verbose_name_plural": "속성 이력",
+                "indexes": [
+                    models.Index(
+                        fields=["tenant", "entity_id", "attribute", "observed_at"], name="datahub_history_time"
+                    ),
+                    models.Index(fields=["tenant", "entity_type", "observed_at"], name="datahub_history_type"),
+                ],
             },
         ),
         migrations.CreateModel(
-            name='Entity',
+            name="Entity",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('tenant', models.CharField(max_length=64, verbose_name='테넌트')),
-                ('entity_id', models.CharField(max_length=256, verbose_name='엔티티 ID')),
-                ('type', models.CharField(max_length=256, verbose_name='유형 IRI')),
-                ('data', models.JSONField(default=dict, verbose_name='속성')),
-                ('min_lon', models.FloatField(blank=True, null=True)),
-                ('min_lat', models.FloatField(blank=True, null=True)),
-                ('max_lon', models.FloatField(blank=True, null=True)),
-                ('max_lat', models.FloatField(blank=True, null=True)),
-                ('created_at', models.DateTimeField(default=django.utils.timezone.now, verbose_name='생성일시')),
-                ('modified_at', models.DateTimeField(default=django.utils.timezone.now, verbose_name='수정일시')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("tenant", models.CharField(max_length=64, verbose_name="테넌트")),
+                ("entity_id", models.CharField(max_length=256, verbose_name="엔티티 ID")),
+                ("type", models.CharField(max_length=256, verbose_name="유형 IRI")),
+                ("data", models.JSONField(default=dict, verbose_name="속성")),
+                ("min_lon", models.FloatField(blank=True, null=True)),
+                ("min_lat", models.FloatField(blank=True, null=True)),
+                ("max_lon", models.FloatField(blank=True, null=True)),
+                ("max_lat", models.FloatField(blank=True, null=True)),
+                ("created_at", models.DateTimeField(default=django.utils.timezone.now, verbose_name="생성일시")),
+                ("modified_at", models.DateTimeField(default=django.utils.timezone.now, verbose_name="수정일시")),
             ],
             options={
-                'verbose_name': '엔티티',
-                'verbose_name_plural': '엔티티',
-                'indexes': [models.Index(fields=['tenant', 'type', 'entity_id'], name='datahub_entity_type'), models.Index(fields=['tenant', 'min_lat', 'min_lon'], name='datahub_entity_bbox')],
-                'constraints': [models.UniqueConstraint(fields=('tenant', 'entity_id'), name='datahub_entity_unique_id')],
+                "verbose_name": "엔티티",
+                "verbose_name_plural": "엔티티",
+                "indexes": [
+                    models.Index(fields=["tenant", "type", "entity_id"], name="datahub_entity_type"),
+                    models.Index(fields=["tenant", "min_lat", "min_lon"], name="datahub_entity_bbox"),
+                ],
+                "constraints": [
+                    models.UniqueConstraint(fields=("tenant", "entity_id"), name="datahub_entity_unique_id")
+                ],
             },
         ),
         migrations.CreateModel(
-            name='Tenant',
+            name="Tenant",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=64, unique=True, verbose_name='테넌트 이름')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='생성일시')),
-                ('organization', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='datahub_tenants', to='marketplace.organization', verbose_name='기관')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("name", models.CharField(max_length=64, unique=True, verbose_name="테넌트 이름")),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="생성일시")),
+                (
+                    "organization",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="datahub_tenants",
+                        to="marketplace.organization",
+                        verbose_name="기관",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': '테넌트',
-                'verbose_name_plural': '테넌트',
+                "verbose_name": "테넌트",
+                "verbose_name_plural": "테넌트",
             },
         ),
         migrations.CreateModel(
-            name='ApiKeyDailyUsage',
+            name="ApiKeyDailyUsage",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('day', models.DateField()),
-                ('requests', models.PositiveIntegerField(default=0)),
-                ('key', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='daily_usage', to='datahub.apikey')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("day", models.DateField()),
+                ("requests", models.PositiveIntegerField(default=0)),
+                (
+                    "key",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="daily_usage", to="datahub.apikey"
+                    ),
+                ),
             ],
             options={
-                'constraints': [models.UniqueConstraint(fields=('key', 'day'), name='datahub_usage_unique_day')],
+                "constraints": [models.UniqueConstraint(fields=("key", "day"), name="datahub_usage_unique_day")],
             },
         ),
     ]
