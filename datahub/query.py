@@ -29,6 +29,8 @@ from .ldcontext import Context
 OPERATORS = ("!~=", "~=", "==", "!=", ">=", "<=", ">", "<")
 METADATA = {"observedAt", "createdAt", "modifiedAt", "unitCode", "datasetId"}
 DATETIME_RE = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?$")
+DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+TIME_RE = re.compile(r"^\d{2}:\d{2}(:\d{2}(\.\d+)?)?Z?$")
 NAME_RE = re.compile(r"[A-Za-z0-9_@:/#.-]")
 
 
@@ -172,7 +174,9 @@ class _Parser:
             pass
         if DATETIME_RE.match(raw):
             return ngsi.parse_time(raw, "q value")
-        return raw
+        if DATE_RE.match(raw) or TIME_RE.match(raw) or ngsi.is_uri(raw):
+            return raw
+        self.fail(f'{raw!r} is not a number, date-time or URI; quote strings ("...")')
 
 
 def parse_q(text: str):
@@ -263,7 +267,7 @@ def matches(node, attributes: dict, ctx: Context, entity_id: str = "") -> bool:
     if node.op is None:
         return value is not _MISSING
     if value is _MISSING:
-        return node.op in ("!=", "!~=") and False
+        return False
     if isinstance(value, list) and not isinstance(node.value, tuple):
         if node.op in ("!=", "!~="):
             return all(_compare(v, node.op, node.value) for v in value)
@@ -340,10 +344,10 @@ def _shape(geojson: dict):
 
 
 def _local_metres(shape, lat0: float):
-    from shapely.ops import transform
+    import shapely
 
-    k = math.cos(math.radians(lat0))
-    return transform(lambda x, y, z=None: (x * 111_320 * k, y * 111_320), shape)
+    scale = (111_320 * math.cos(math.radians(lat0)), 111_320)
+    return shapely.transform(shape, lambda coords: coords * scale)
 
 
 def geo_matches(query: GeoQuery, attributes: dict, ctx: Context) -> bool:
