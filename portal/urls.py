@@ -22,6 +22,7 @@ urlpatterns = [
     path("api/docs/", SpectacularSwaggerView.as_view(url_name="api-schema"), name="api-docs"),
     path("ngsi-ld/v1/", include(("datahub.api.urls", "ngsi-ld"), namespace="ngsi-ld")),
     path("", include("datahub.urls")),
+    path("sandbox/", include("datahub.sandbox.urls")),
     path("", include("portal.site_urls")),
     path("", include("marketplace.urls")),
     path("", include("search.urls")),

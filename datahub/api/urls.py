@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from . import batch, entities, types
+from . import batch, entities, temporal, types
 
 urlpatterns = [
     path("entities", entities.entities, name="entities"),
@@ -15,6 +15,15 @@ urlpatterns = [
     path("entityOperations/merge", batch.batch_merge, name="batch_merge"),
     path("entityOperations/delete", batch.batch_delete, name="batch_delete"),
     path("entityOperations/query", batch.batch_query, name="batch_query"),
+    path("temporal/entities", temporal.temporal_entities, name="temporal_entities"),
+    path("temporal/entities/<str:entity_id>", temporal.temporal_entity, name="temporal_entity"),
+    path("temporal/entities/<str:entity_id>/attrs", temporal.temporal_entity_attrs, name="temporal_entity_attrs"),
+    path(
+        "temporal/entities/<str:entity_id>/attrs/<str:attr>",
+        temporal.temporal_entity_attr,
+        name="temporal_entity_attr",
+    ),
+    path("temporal/entityOperations/query", temporal.temporal_query, name="temporal_query"),
     path("types", types.types, name="types"),
     path("types/<str:type_name>", types.type_detail, name="type"),
     path("attributes", types.attributes, name="attributes"),
