@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from . import batch, entities, temporal, types
+from . import batch, entities, subscriptions, temporal, types
 
 urlpatterns = [
     path("entities", entities.entities, name="entities"),
@@ -24,6 +24,13 @@ urlpatterns = [
         name="temporal_entity_attr",
     ),
     path("temporal/entityOperations/query", temporal.temporal_query, name="temporal_query"),
+    path("subscriptions", subscriptions.subscriptions, name="subscriptions"),
+    path("subscriptions/<str:subscription_id>", subscriptions.subscription, name="subscription"),
+    path(
+        "subscriptions/<str:subscription_id>/deliveries",
+        subscriptions.subscription_deliveries,
+        name="subscription_deliveries",
+    ),
     path("types", types.types, name="types"),
     path("types/<str:type_name>", types.type_detail, name="type"),
     path("attributes", types.attributes, name="attributes"),
