@@ -310,7 +310,7 @@ class SandboxCity:
             exposure = station["traffic_exposure"]
             pm10, pm25, no2, o3, co, index, level = [], [], [], [], [], [], []
             for i in range(self.window.steps):
-                dispersion = 1.6 / (0.6 + 0.5 * c.wind_speed[i])
+                dispersion = min(1.6, 1.6 / (0.7 + 0.5 * c.wind_speed[i]))
                 local = exposure * load[i] * dispersion
                 # Wind dilutes both the regional dust and what the road adds; calm nights trap it.
                 p10 = c.pm10_regional[i] * dispersion**1.2 + 28 * local + rng.gauss(0, 2.5)

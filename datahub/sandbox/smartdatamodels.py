@@ -51,6 +51,23 @@ UNIT_CODES = {
     "mg per liter": "M1",
 }
 
+# How the pages show the UN/CEFACT codes the sandbox data uses.
+UNIT_SYMBOLS = {
+    "GQ": "µg/m³",
+    "59": "ppm",
+    "CEL": "°C",
+    "MTS": "m/s",
+    "DD": "°",
+    "MMT": "mm",
+    "A97": "hPa",
+    "KMH": "km/h",
+    "WTT": "W",
+    "MTR": "m",
+    "LTR": "L",
+    "AMP": "A",
+    "VLT": "V",
+}
+
 _ENUM_IN_DESCRIPTION = re.compile(r"Enum:\s*'([^']*)'")
 _JSON_TYPES = {
     "number": lambda v: isinstance(v, int | float) and not isinstance(v, bool),

@@ -198,7 +198,7 @@ def conditions(window: Window, *, seed: int, lat: float, lon: float) -> Conditio
         traffic = demand * (1.04 if raining else 1.0) * (1 + rng.gauss(0, 0.03))
 
         washout = 0.55 if raining else 1 - 0.1 * wet_hours
-        pm10_regional = MONTHLY_PM10[month] * math.exp(pm_noise[i] * 1.8) * washout
+        pm10_regional = MONTHLY_PM10[month] * math.exp(pm_noise[i]) * washout
 
         out.hour.append(hour)
         out.weekend.append(weekend)
