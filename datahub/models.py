@@ -216,3 +216,43 @@ class NotificationDelivery(models.Model):
         ordering = ["-created_at"]
         verbose_name = _("알림 전송 기록")
         verbose_name_plural = _("알림 전송 기록")
+
+
+class DataModel(models.Model):
+    """A City Data Hub data model (Data Manager ``/datamodels``): the attributes an entity type must have, with
+    their NGSI-LD attribute type, value type, observedAt/unitCode requirements and value constraints."""
+
+    tenant = models.CharField(max_length=64)
+    model_id = models.CharField(_("데이터 모델 ID"), max_length=256)
+    type = models.CharField(_("엔티티 유형"), max_length=256)
+    document = models.JSONField(default=dict)
+    created_at = models.DateTimeField(default=timezone.now)
+    modified_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("데이터 모델")
+        verbose_name_plural = _("데이터 모델")
+        constraints = [models.UniqueConstraint(fields=["tenant", "model_id"], name="datahub_datamodel_unique_id")]
+
+    def __str__(self):
+        return self.model_id
+
+
+class Dataset(models.Model):
+    """A City Data Hub dataset (Data Manager ``/datasets``): a named, licensed stream of entities of one data
+    model. Entities ingested with its ``datasetId`` are validated against that model."""
+
+    tenant = models.CharField(max_length=64)
+    dataset_id = models.CharField(_("데이터셋 ID"), max_length=256)
+    data_model = models.ForeignKey(DataModel, on_delete=models.PROTECT, related_name="datasets")
+    document = models.JSONField(default=dict)
+    created_at = models.DateTimeField(default=timezone.now)
+    modified_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("데이터셋")
+        verbose_name_plural = _("데이터셋")
+        constraints = [models.UniqueConstraint(fields=["tenant", "dataset_id"], name="datahub_dataset_unique_id")]
+
+    def __str__(self):
+        return self.dataset_id

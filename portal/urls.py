@@ -21,6 +21,7 @@ urlpatterns = [
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
     path("api/docs/", SpectacularSwaggerView.as_view(url_name="api-schema"), name="api-docs"),
     path("ngsi-ld/v1/", include(("datahub.api.urls", "ngsi-ld"), namespace="ngsi-ld")),
+    path("datahub/", include(("datahub.api.citydatahub_urls", "citydatahub"), namespace="citydatahub")),
     path("", include("datahub.urls")),
     path("sandbox/", include("datahub.sandbox.urls")),
     path("", include("portal.site_urls")),

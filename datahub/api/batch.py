@@ -65,6 +65,10 @@ def batch_create(request, api: ApiRequest):
 @require_POST
 @ngsi_view(batch=True)
 def batch_upsert(request, api: ApiRequest):
+    return upsert_answer(api)
+
+
+def upsert_answer(api: ApiRequest):
     replace = "update" not in params.options(api.query)
     success, errors = _run(
         _entities(api),

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from urllib.parse import quote
-
 from django.views.decorators.http import require_http_methods
 
 from .. import ngsi, selectors
@@ -47,16 +45,12 @@ def entities_answer(api: ApiRequest, entities, opts, attrs, headers=None, geopro
     return ld_response(api, [render_entity(e, api, opts, attrs) for e in entities], headers=headers)
 
 
-def entity_url(entity_id: str) -> str:
-    return "/ngsi-ld/v1/entities/" + quote(entity_id, safe=":")
-
-
 @require_http_methods(["GET", "POST"])
 @ngsi_view(geo=True)
 def entities(request, api: ApiRequest):
     if request.method == "POST":
         entity = services.entity_create(tenant=api.tenant, payload=api.body, ctx=api.ctx)
-        return empty(201, {"Location": entity_url(entity.entity_id)})
+        return empty(201, {"Location": api.url("entities", entity.entity_id)})
     opts = params.options(api.query)
     query = params.entity_query(api.query)
     count, page = selectors.entities_query(tenant=api.tenant, ctx=api.ctx, **query)

@@ -21,6 +21,7 @@ import functools
 import json
 import re
 from dataclasses import dataclass, field
+from urllib.parse import quote
 
 from django.conf import settings
 from django.http import HttpResponse
@@ -66,10 +67,11 @@ class ApiRequest:
     accept: str
     body: object = None
     query: dict = field(default_factory=dict)
+    base: str = "/ngsi-ld/v1/"
 
-    @property
-    def path_base(self) -> str:
-        return "/ngsi-ld/v1/"
+    def url(self, path: str, resource_id: str) -> str:
+        """Where a created resource lives, under the prefix the request came in on."""
+        return f"{self.base}{path}/{quote(resource_id, safe=':')}"
 
 
 def json_dumps(data) -> bytes:
@@ -214,7 +216,8 @@ def ngsi_view(*, write_methods=("POST", "PATCH", "PUT", "DELETE"), read_only_pos
                 if request.method in ("POST", "PATCH", "PUT"):
                     content_type, body = _body(request, batch)
                 ctx = _context(request, content_type, body)
-                api = ApiRequest(key, tenant, tenant_header, ctx, accept, body, request.GET)
+                base = "/datahub/" if request.path.startswith("/datahub/") else "/ngsi-ld/v1/"
+                api = ApiRequest(key, tenant, tenant_header, ctx, accept, body, request.GET, base)
                 response = view(request, api, *args, **kwargs)
             except NgsiLdError as error:
                 response = problem_response(error)

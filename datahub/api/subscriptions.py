@@ -8,8 +8,6 @@ lists its last 50 deliveries (the delivery log).
 
 from __future__ import annotations
 
-from urllib.parse import quote
-
 from django.views.decorators.http import require_GET, require_http_methods
 
 from .. import ngsi
@@ -70,7 +68,7 @@ def subscriptions(request, api: ApiRequest):
         sub = services.subscription_create(
             tenant=api.tenant, key=api.key, document=api.body, context=_context_value(api, request)
         )
-        return empty(201, {"Location": "/ngsi-ld/v1/subscriptions/" + quote(sub.subscription_id, safe=":")})
+        return empty(201, {"Location": api.url("subscriptions", sub.subscription_id)})
     qs = services.subscriptions_visible(tenant=api.tenant, key=api.key)
     limit = params.integer(api.query, "limit", params.DEFAULT_LIMIT)
     offset = params.integer(api.query, "offset", 0)

@@ -43,9 +43,7 @@ def temporal_entities(request, api: ApiRequest):
         _load_one(api, api.body)
         if existed:
             return empty()
-        from urllib.parse import quote
-
-        return empty(201, {"Location": "/ngsi-ld/v1/temporal/entities/" + quote(entity_id, safe=":")})
+        return empty(201, {"Location": api.url("temporal/entities", entity_id)})
     query = params.entity_query(api.query)
     count, page = selectors.entities_query(tenant=api.tenant, ctx=api.ctx, **query)
     headers = {"NGSILD-Results-Count": str(count)} if params.count_requested(api.query) else {}
