@@ -3,13 +3,14 @@
 from django.urls import include, path
 
 from . import citydatahub
+from .urls import ID, route
 
 urlpatterns = [
-    path("entitycount", citydatahub.entity_count, name="entitycount"),
-    path("entityOperations/upsert", citydatahub.ingest_upsert, name="ingest_upsert"),
-    path("datamodels", citydatahub.datamodels, name="datamodels"),
-    path("datamodels/<str:model_id>", citydatahub.datamodel, name="datamodel"),
-    path("datasets", citydatahub.datasets, name="datasets"),
-    path("datasets/<str:dataset_id>", citydatahub.dataset, name="dataset"),
+    route("entitycount", citydatahub.entity_count, "entitycount"),
+    route("entityOperations/upsert", citydatahub.ingest_upsert, "ingest_upsert"),
+    route("datamodels", citydatahub.datamodels, "datamodels"),
+    route("datamodels/" + ID % "model_id", citydatahub.datamodel, "datamodel"),
+    route("datasets", citydatahub.datasets, "datasets"),
+    route("datasets/" + ID % "dataset_id", citydatahub.dataset, "dataset"),
     path("", include("datahub.api.urls")),
 ]

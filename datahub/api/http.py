@@ -182,6 +182,8 @@ def _context(request, content_type: str | None, body) -> Context:
         if link:
             raise BadRequestData("With Content-Type application/ld+json the @context goes in the body, not a Link")
         contexts = _body_contexts(body)
+        if contexts is None and isinstance(body, list) and all(isinstance(item, str) for item in body):
+            return ldcontext.core()  # a batch delete body is only ids: nothing to expand
         if contexts is None:
             raise BadRequestData("A body of type application/ld+json must contain @context")
         return ldcontext.resolve(contexts)
