@@ -7,7 +7,7 @@ reader never sees a half-loaded city.
 
 import time
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 
 from django.db import transaction
 from django.db.models import Max, Min
@@ -63,8 +63,6 @@ def _is_loaded(*, tenant: str, sandbox: SandboxCity, expected: int) -> bool:
 
 def demo_start(today: date | None = None, days: int = DEMO_DAYS) -> date:
     """The demo window: the ``days`` full days before today (Korean time)."""
-    from datetime import datetime
-
     today = today or datetime.now(KST).date()
     return today - timedelta(days=days)
 
