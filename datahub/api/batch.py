@@ -11,6 +11,7 @@ from django.views.decorators.http import require_POST
 
 from .. import ngsi, selectors
 from ..errors import BadRequestData, NgsiLdError
+from ..services import bulk
 from ..services import entities as services
 from . import params
 from .entities import entities_answer
@@ -51,12 +52,15 @@ def _multi_status(success, errors):
     return plain_json({"success": [entity_id for entity_id, _ in success], "errors": errors}, status=207)
 
 
+def _bulk(api: ApiRequest, mode: str):
+    success, errors = bulk.entities_write(tenant=api.tenant, payloads=_entities(api), ctx=api.ctx, mode=mode)
+    return success, [{"entityId": entity_id, "error": error.problem()} for entity_id, error in errors]
+
+
 @require_POST
 @ngsi_view(batch=True)
 def batch_create(request, api: ApiRequest):
-    success, errors = _run(
-        _entities(api), lambda item: services.entity_create(tenant=api.tenant, payload=item, ctx=api.ctx)
-    )
+    success, errors = _bulk(api, bulk.CREATE)
     if errors:
         return _multi_status(success, errors)
     return plain_json([entity_id for entity_id, _ in success], status=201)
@@ -69,11 +73,8 @@ def batch_upsert(request, api: ApiRequest):
 
 
 def upsert_answer(api: ApiRequest):
-    replace = "update" not in params.options(api.query)
-    success, errors = _run(
-        _entities(api),
-        lambda item: services.entity_upsert(tenant=api.tenant, payload=item, ctx=api.ctx, replace=replace),
-    )
+    mode = bulk.UPDATE if "update" in params.options(api.query) else bulk.REPLACE
+    success, errors = _bulk(api, mode)
     if errors:
         return _multi_status(success, errors)
     created = [entity_id for entity_id, was_created in success if was_created]

@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from urllib.parse import quote
 
 from django.conf import settings
+from django.db import transaction
 from django.http import HttpResponse
 from django.views.decorators.csrf import csrf_exempt
 
@@ -209,23 +210,30 @@ def ngsi_view(*, write_methods=("POST", "PATCH", "PUT", "DELETE"), read_only_pos
         @functools.wraps(view)
         def wrapper(request, *args, **kwargs):
             tenant_header = request.headers.get("NGSILD-Tenant")
-            try:
-                key = _authenticate(request)
-                write = request.method in write_methods and not read_only_post
-                tenant, tenant_header = _tenant(request, key, write)
-                accept = _negotiate(request, geo)
-                content_type, body = None, None
-                if request.method in ("POST", "PATCH", "PUT"):
-                    content_type, body = _body(request, batch)
-                ctx = _context(request, content_type, body)
-                base = "/datahub/" if request.path.startswith("/datahub/") else "/ngsi-ld/v1/"
-                api = ApiRequest(key, tenant, tenant_header, ctx, accept, body, request.GET, base)
-                response = view(request, api, *args, **kwargs)
-            except NgsiLdError as error:
-                response = problem_response(error)
+            # One transaction per request: usage counters, the write, its history and its queued
+            # notifications commit together (one commit instead of several). Services nest savepoints, so an
+            # operation that fails rolls back only itself, and a batch keeps what succeeded.
+            with transaction.atomic():
+                try:
+                    response, tenant_header = _handle(request, view, args, kwargs, tenant_header)
+                except NgsiLdError as error:
+                    response = problem_response(error)
             if tenant_header:
                 response["NGSILD-Tenant"] = tenant_header
             return response
+
+        def _handle(request, view, args, kwargs, tenant_header):
+            key = _authenticate(request)
+            write = request.method in write_methods and not read_only_post
+            tenant, tenant_header = _tenant(request, key, write)
+            accept = _negotiate(request, geo)
+            content_type, body = None, None
+            if request.method in ("POST", "PATCH", "PUT"):
+                content_type, body = _body(request, batch)
+            ctx = _context(request, content_type, body)
+            base = "/datahub/" if request.path.startswith("/datahub/") else "/ngsi-ld/v1/"
+            api = ApiRequest(key, tenant, tenant_header, ctx, accept, body, request.GET, base)
+            return view(request, api, *args, **kwargs), tenant_header
 
         return wrapper
 
