@@ -15,7 +15,6 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
 
-from . import smartdatamodels
 from .geography import City, distance_m, geojson_point, load_city, points_along
 from .timeline import Conditions, Window, conditions, hourly
 
@@ -69,10 +68,6 @@ def prop(value, **extra) -> dict:
 
 def rel(target: str) -> dict:
     return {"type": "Relationship", "object": target}
-
-
-def date_time(stamp: str) -> dict:
-    return {"@type": "DateTime", "@value": stamp}
 
 
 def clamp(value: float, low: float, high: float) -> float:
@@ -145,11 +140,9 @@ class SandboxCity:
             "dataProvider": prop(DATA_PROVIDER),
         }
 
-    def observed(self, entity_type: str) -> dict:
-        """``dateObserved``: a typed DateTime where the model declares the date-time format, else text."""
-        stamp = self.window.stamps[-1]
-        declared = smartdatamodels.model(entity_type)["attributes"]["dateObserved"]["format"]
-        return prop(date_time(stamp) if declared == "date-time" else stamp)
+    def observed(self) -> dict:
+        """``dateObserved``: the time of the latest observation, ISO 8601 text as the models specify."""
+        return prop(self.window.stamps[-1])
 
     # --- the city ------------------------------------------------------------------------------------
     def entity_count(self) -> int:
@@ -334,7 +327,7 @@ class SandboxCity:
             )
             entity.update(
                 {
-                    "dateObserved": self.observed("AirQualityObserved"),
+                    "dateObserved": self.observed(),
                     "typeofLocation": prop("outdoor"),
                     "refWeatherObserved": rel(self.urn("WeatherObserved", nearest["key"])),
                     "pm10": self.series(pm10, unit="GQ"),
@@ -368,7 +361,7 @@ class SandboxCity:
             )
             entity.update(
                 {
-                    "dateObserved": self.observed("WeatherObserved"),
+                    "dateObserved": self.observed(),
                     "temperature": self.series(
                         [round(t + offset + rng.gauss(0, 0.15), 1) for t in c.temperature], unit="CEL"
                     ),
@@ -471,7 +464,7 @@ class SandboxCity:
         )
         entity.update(
             {
-                "dateObserved": self.observed("IndoorEnvironmentObserved"),
+                "dateObserved": self.observed(),
                 "refPointOfInterest": rel(self.urn("PublicTransportStop", stop["key"])),
                 "sensorPlacement": prop("ceiling"),
                 "temperature": self.series(temperature, unit="CEL"),
@@ -577,7 +570,7 @@ class SandboxCity:
                 )
                 emptying = [i for i in self.changes(emptied) if i["value"] is not None]
                 if emptying:
-                    entity["dateLastEmptying"] = [{**i, "value": date_time(i["value"])} for i in emptying]
+                    entity["dateLastEmptying"] = emptying
                 yield entity
 
     def ev_chargers(self) -> Iterator[dict]:

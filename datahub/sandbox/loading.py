@@ -17,6 +17,7 @@ from datahub.services import temporal_entities_load
 from datahub.tenancy import DEFAULT_TENANT
 
 from .generators import DEFAULT_SEED, SandboxCity
+from .registry import register_datasets
 from .smartdatamodels import validate_entity
 from .timeline import KST
 
@@ -38,11 +39,15 @@ class LoadReport:
     skipped: bool = False
 
 
-def validated(entities):
+def validated(entities, samples: dict | None = None):
+    """Pass the entities on, checked against their Smart Data Models; keep the first of each type in
+    ``samples``."""
     for entity in entities:
         errors = validate_entity(entity)
         if errors:
             raise InvalidSandboxEntity(f"{entity.get('id')}: " + "; ".join(errors))
+        if samples is not None:
+            samples.setdefault(entity["type"], entity)
         yield entity
 
 
@@ -79,7 +84,8 @@ def sandbox_load(
     batch_size: int = 100,
 ) -> LoadReport:
     """Generate ``days`` days of the city's sensor data from ``start``, validate every entity against its
-    Smart Data Model, and load it into ``tenant`` in place of what was there."""
+    Smart Data Model, and load it into ``tenant`` in place of what was there; register the catalogue's
+    datasets and their data models in the tenant's City Data Hub registries."""
     began = time.perf_counter()
     sandbox = SandboxCity(city_key=city, start=start, days=days, seed=seed)
     count = sandbox.entity_count()
@@ -90,5 +96,8 @@ def sandbox_load(
         chunk = existing[offset : offset + 500]
         AttributeInstance.objects.filter(tenant=tenant, entity_id__in=chunk).delete()
         Entity.objects.filter(tenant=tenant, entity_id__in=chunk).delete()
-    instances = temporal_entities_load(tenant=tenant, entities=validated(sandbox.entities()), batch_size=batch_size)
+    samples: dict[str, dict] = {}
+    entities = validated(sandbox.entities(), samples)
+    instances = temporal_entities_load(tenant=tenant, entities=entities, batch_size=batch_size)
+    register_datasets(tenant=tenant, samples=samples, city=city)
     return LoadReport(city, start, days, count, instances, time.perf_counter() - began)

@@ -60,3 +60,36 @@ def test_command_rejects_bad_arguments():
     with pytest.raises(CommandError, match="invalid choice"):
         call_command("sandbox_generate", "--city", "atlantis")
     assert not Entity.objects.exists()
+
+
+def test_load_registers_the_catalogue_in_the_city_data_hub_registries():
+    from datahub import datamodels
+    from datahub.sandbox.generators import SandboxCity
+    from datahub.services import registries
+
+    sandbox_load(start=date(2026, 11, 2), days=1)
+    sandbox_load(start=date(2026, 11, 2), days=1)  # updates, never duplicates
+    dataset = registries.dataset_get(tenant=DEFAULT_TENANT, dataset_id="sandbox-gwacheon-off-street-parking")
+    assert dataset.document["name"] == "공영주차장 실시간 주차 현황"
+    assert dataset.document["license"] == "공공누리 제1유형 (출처표시)"
+    model = dataset.data_model.document
+    assert model["type"] == "OffStreetParking"
+    by_name = {a["name"]: a for a in model["attributes"]}
+    assert by_name["occupancy"] == {
+        "name": "occupancy", "attributeType": "Property", "isRequired": False, "valueType": "Double",
+        "hasObservedAt": True,
+    }  # fmt: skip
+    assert by_name["location"]["isRequired"] and by_name["location"]["valueType"] == "GeoJson"
+    # Every generated entity, one instance per attribute, follows its registered data model.
+    for entity in SandboxCity(start=date(2026, 11, 2), days=1).entities():
+        current = {k: (v[-1] if isinstance(v, list) else v) for k, v in entity.items()}
+        model = registries.dataset_get(
+            tenant=DEFAULT_TENANT, dataset_id=f"sandbox-gwacheon-{_slug(entity['type'])}"
+        ).data_model.document
+        assert datamodels.entity_errors(current, model) == [], entity["id"]
+
+
+def _slug(entity_type):
+    from datahub.sandbox.datasets import DATASETS
+
+    return next(d.slug for d in DATASETS if d.entity_type == entity_type)
