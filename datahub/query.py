@@ -376,3 +376,70 @@ def geo_matches(query: GeoQuery, attributes: dict, ctx: Context) -> bool:
     if rel == "overlaps":
         return target.overlaps(query.shape)
     return target.equals(query.shape)
+
+
+# -- SQL pre-filter ---------------------------------------------------------------------------------------------
+
+
+def sql_prefilter(node, ctx: Context):
+    """A ``Q`` selecting a superset of the entities ``node`` matches (PostgreSQL jsonb), or None.
+
+    Equality becomes jsonb containment on ``Entity.data`` (served by the GIN index), numeric comparisons a
+    ``->`` comparison that keeps arrays for Python to decide; everything else (``!=``, patterns, dates,
+    metadata paths) is left to :func:`matches`, which always runs on the candidates.
+    """
+    from django.db.models import Q
+
+    if isinstance(node, Node):
+        parts = [sql_prefilter(child, ctx) for child in node.children]
+        if node.op == "and":
+            kept = [p for p in parts if p is not None]
+            if not kept:
+                return None
+            combined = kept[0]
+            for part in kept[1:]:
+                combined &= part
+            return combined
+        if any(p is None for p in parts):
+            return None
+        combined = parts[0]
+        for part in parts[1:]:
+            combined |= part
+        return combined
+    if node.keys or len(node.path) != 1 or node.path[0] == "id":
+        return None
+    iri = ctx.expand(node.path[0])
+    if node.op is None:
+        return Q(data__has_key=iri)
+
+    def plain(value) -> bool:
+        return (isinstance(value, str) and not DATETIME_RE.match(value)) or (
+            isinstance(value, int | float) and not isinstance(value, bool)
+        )
+
+    def equals(value):
+        return (
+            Q(data__contains={iri: [{"value": value}]})
+            | Q(data__contains={iri: [{"value": [value]}]})
+            | Q(data__contains={iri: [{"object": value}]})
+        )
+
+    value = node.value
+    if node.op == "==" and isinstance(value, tuple) and value[0] == "list":
+        if not all(plain(v) for v in value[1]):
+            return None
+        combined = equals(value[1][0])
+        for item in value[1][1:]:
+            combined |= equals(item)
+        return combined
+    if node.op == "==" and not isinstance(value, tuple) and plain(value):
+        return equals(value)
+    numeric = {">": "gt", ">=": "gte", "<": "lt", "<=": "lte"}
+    is_array = Q(**{f"data__{iri}__0__value__contains": []})
+    if node.op in numeric and isinstance(value, int | float) and not isinstance(value, bool):
+        return Q(**{f"data__{iri}__0__value__{numeric[node.op]}": value}) | is_array
+    if node.op == "==" and isinstance(value, tuple) and value[0] == "range":
+        low, high = value[1], value[2]
+        if all(isinstance(v, int | float) and not isinstance(v, bool) for v in (low, high)):
+            return Q(**{f"data__{iri}__0__value__gte": low, f"data__{iri}__0__value__lte": high}) | is_array
+    return None

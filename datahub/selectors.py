@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from django.db import connection
 from django.db.models import Count
 
 from . import ldcontext, ngsi
@@ -113,6 +114,10 @@ def entities_query(
     if id_pattern:
         qs = qs.filter(entity_id__regex=id_pattern)
     wanted = {ctx.expand(a) for a in attrs} if attrs else None
+    if q is not None and connection.vendor == "postgresql":
+        prefilter = ngsi_query.sql_prefilter(q, ctx)
+        if prefilter is not None:
+            qs = qs.filter(prefilter)
     if geo is not None:
         box = geo.bbox() if geo.geoproperty == "location" else None
         if box:

@@ -70,15 +70,13 @@ def _locked(tenant: str, entity_id: str) -> Entity:
 def entity_create(*, tenant: str, payload: dict, ctx: Context) -> Entity:
     moment, now = _now()
     entity_id, type_iri, attributes = ngsi.expand_entity(payload, ctx, now=now)
-    if Entity.objects.filter(tenant=tenant, entity_id=entity_id).exists():
-        raise AlreadyExists(f"Entity {entity_id} already exists")
     entity = Entity(tenant=tenant, entity_id=entity_id, type=type_iri, data=attributes, created_at=moment)
     entity.modified_at = moment
     _set_bbox(entity)
     try:
-        with transaction.atomic():
-            entity.save()
+        entity.save(force_insert=True)
     except IntegrityError:
+        # Leaving this atomic block with the error rolls its savepoint back.
         raise AlreadyExists(f"Entity {entity_id} already exists") from None
     _record(entity, attributes, moment)
     _after_write(entity, list(attributes), created=True)

@@ -7,6 +7,7 @@ import hashlib
 import secrets
 from datetime import datetime, timedelta
 
+from django.conf import settings
 from django.core.cache import cache
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
@@ -95,16 +96,30 @@ def api_key_revoke(*, actor, key: ApiKey) -> ApiKey:
     if key.revoked_at is None:
         key.revoked_at = timezone.now()
         key.save(update_fields=["revoked_at"])
+        cache.delete(_cache_key(key.hashed))
+        transaction.on_commit(lambda: cache.delete(_cache_key(key.hashed)))
     return key
 
 
+def _cache_key(hashed: str) -> str:
+    return f"datahub:key:{hashed}"
+
+
 def api_key_authenticate(raw: str) -> ApiKey:
-    """The active key for a secret, or :class:`Unauthorized` saying why not."""
+    """The active key for a secret, or :class:`Unauthorized` saying why not.
+
+    Keys are cached for ``DATAHUB_KEY_CACHE_SECONDS`` (default 30); revoking a key clears its entry, so with a
+    shared cache (Redis) revocation is immediate, with per-process memory caches it takes effect within that time.
+    """
     if not raw or not raw.startswith(KEY_PREFIX):
         raise Unauthorized("Send your API key as 'Authorization: Bearer <key>' or 'X-API-Key: <key>'")
-    key = ApiKey.objects.select_related("organization").filter(hashed=hash_key(raw)).first()
+    hashed = hash_key(raw)
+    key = cache.get(_cache_key(hashed))
     if key is None:
-        raise Unauthorized("Unknown API key")
+        key = ApiKey.objects.filter(hashed=hashed).first()
+        if key is None:
+            raise Unauthorized("Unknown API key")
+        cache.set(_cache_key(hashed), key, timeout=getattr(settings, "DATAHUB_KEY_CACHE_SECONDS", 30))
     if key.revoked_at is not None:
         raise Unauthorized("This API key has been revoked")
     if key.expires_at is not None and key.expires_at <= timezone.now():
@@ -132,13 +147,28 @@ def api_key_check_rate(key: ApiKey, *, now: datetime | None = None) -> None:
 
 
 def api_key_record_use(key: ApiKey, *, now: datetime | None = None) -> None:
-    """Count a request: total, per day, and last use (two small UPDATEs)."""
+    """Count a request: total, per day, and last use.
+
+    Counts gather in the cache and are written to the database at most every ``DATAHUB_USAGE_FLUSH_SECONDS``
+    (default 10) per key, so a busy key costs two UPDATEs per interval, not per request.
+    """
     now = now or timezone.now()
-    ApiKey.objects.filter(pk=key.pk).update(request_count=F("request_count") + 1, last_used_at=now)
+    pending_key, flushed_key = f"datahub:usage:{key.pk}", f"datahub:usage-flushed:{key.pk}"
+    cache.add(pending_key, 0, timeout=None)
+    try:
+        pending = cache.incr(pending_key)
+    except ValueError:
+        cache.set(pending_key, 1, timeout=None)
+        pending = 1
+    interval = getattr(settings, "DATAHUB_USAGE_FLUSH_SECONDS", 10)
+    if interval and not cache.add(flushed_key, 1, timeout=interval):
+        return
+    cache.decr(pending_key, pending)
+    ApiKey.objects.filter(pk=key.pk).update(request_count=F("request_count") + pending, last_used_at=now)
     day = timezone.localdate(now)
-    updated = ApiKeyDailyUsage.objects.filter(key_id=key.pk, day=day).update(requests=F("requests") + 1)
+    updated = ApiKeyDailyUsage.objects.filter(key_id=key.pk, day=day).update(requests=F("requests") + pending)
     if not updated:
-        ApiKeyDailyUsage.objects.get_or_create(key_id=key.pk, day=day, defaults={"requests": 1})
+        ApiKeyDailyUsage.objects.get_or_create(key_id=key.pk, day=day, defaults={"requests": pending})
 
 
 def usage_last_days(key: ApiKey, days: int = 7) -> list[tuple]:

@@ -53,14 +53,15 @@ def history_insert(rows: list[tuple]) -> None:
     table = connection.ops.quote_name(AttributeInstance._meta.db_table)
     columns = "tenant, entity_id, entity_type, attribute, dataset_id, observed_at, modified_at, number, instance"
     with connection.cursor() as cursor:
-        if connection.vendor == "postgresql":
+        if connection.vendor == "postgresql" and len(rows) > 100:
             with cursor.cursor.copy(f"COPY {table} ({columns}) FROM STDIN") as copy:
                 for row in rows:
                     copy.write_row(row)
         else:
             adapt = connection.ops.adapt_datetimefield_value
             params = [(*row[:5], adapt(row[5]), adapt(row[6]), *row[7:]) for row in rows]
-            cursor.executemany(f"INSERT INTO {table} ({columns}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", params)
+            marks = ", ".join(["%s"] * 9)
+            cursor.executemany(f"INSERT INTO {table} ({columns}) VALUES ({marks})", params)
 
 
 def _latest(instances: list[dict]) -> list[dict]:

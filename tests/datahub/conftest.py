@@ -51,6 +51,11 @@ class Ngsi:
         return self.client.delete(API + path, headers=self.headers(headers))
 
 
+@pytest.fixture(autouse=True)
+def _usage_written_every_request(settings):
+    settings.DATAHUB_USAGE_FLUSH_SECONDS = 0
+
+
 @pytest.fixture
 def startup(db):
     return OrganizationFactory(name="나눔파킹 주식회사", is_startup=True)

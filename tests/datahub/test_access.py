@@ -64,6 +64,19 @@ def test_usage_is_counted(sandbox, key_pair):
     assert key.daily_usage.get().requests == 2
 
 
+def test_usage_is_written_in_batches_when_busy(sandbox, key_pair, settings):
+    from django.core.cache import cache
+
+    cache.clear()
+    settings.DATAHUB_USAGE_FLUSH_SECONDS = 60
+    for _ in range(3):
+        sandbox.get("types")
+    assert ApiKey.objects.get(pk=key_pair[0].pk).request_count == 1  # first request flushed, two pending
+    cache.delete(f"datahub:usage-flushed:{key_pair[0].pk}")
+    sandbox.get("types")
+    assert ApiKey.objects.get(pk=key_pair[0].pk).request_count == 4
+
+
 def test_sandbox_tenant_is_shared_and_read_only(sandbox):
     temporal_entities_load(tenant=DEFAULT_TENANT, entities=[spot(1)])
     assert sandbox.get(f"entities/{spot(1)['id']}").json()["name"]["value"] == "과천 중앙공원 주차면 1"
