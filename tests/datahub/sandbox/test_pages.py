@@ -159,3 +159,12 @@ def test_quick_start_has_copy_paste_examples_and_a_try_it_box(client):
     assert "pip install ngsildclient" in html
     assert 'Client(hostname="testserver", port=80, secure=False' in html
     assert reverse("datahub:keys") in html and reverse("account_signup") in html
+
+
+def test_pages_are_complete_in_english(client, city):
+    landing = client.get(reverse("sandbox:index"), HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert "Smart city data sandbox" in landing and "Public car parks: live occupancy" in landing
+    page = client.get(reverse("sandbox:dataset", args=["streetlights"]), HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert "Smart streetlights" in page and "Korea Open Government License Type 1" in page
+    guide = client.get(reverse("sandbox:quickstart"), HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert "Sandbox quick start" in guide and "Run it now" in guide
