@@ -2,7 +2,7 @@
 
 Runs the NGSI-LD API in-process (Django test client: the whole request stack — API key check, rate limit,
 usage counting, JSON parsing, @context handling — without a network hop) against a database that must be
-PostgreSQL for the published figures (``DATABASE_URL``, default ``postgres://postgres@127.0.0.1:5432/
+PostgreSQL for the published figures (``DATAHUB_BENCH_DATABASE_URL``, default ``postgres://postgres@127.0.0.1:5432/
 openlab_bench_datahub``, created if missing; its datahub tables are emptied first). It measures:
 
 - batch upsert throughput: ``POST /entityOperations/upsert`` in batches of 1,000 new entities (entities/s);
@@ -95,7 +95,7 @@ def main() -> None:
     parser.add_argument("--creates", type=int, default=1_000, help="single POST /entities requests")
     parser.add_argument("--instances", type=int, default=1_000_000, help="attribute instances for temporal")
     args = parser.parse_args()
-    url = os.environ.get("DATABASE_URL", DEFAULT_DATABASE_URL)
+    url = os.environ.get("DATAHUB_BENCH_DATABASE_URL", DEFAULT_DATABASE_URL)
     ensure_database(url)
     setup_django(url)
 
