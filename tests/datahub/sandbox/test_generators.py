@@ -165,3 +165,24 @@ def test_charging_stations_never_report_more_free_connectors_than_they_have(week
         if entity["type"] == "EVChargingStation":
             capacity = entity["capacity"]["value"]
             assert all(0 <= v <= capacity for v in values(entity, "availableCapacity"))
+
+
+def test_rain_sends_people_into_the_shelters_and_keeps_visitors_away_from_the_zoo():
+    july = SandboxCity(start=date(2026, 7, 6), days=14)
+    raining = july.conditions.raining
+    assert 0.03 < sum(raining) / len(raining) < 0.5
+    entities = {
+        e["id"]: e for e in july.entities() if e["type"] in ("PublicTransportStop", "IndoorEnvironmentObserved")
+    }
+    stop = values(entities[urn("PublicTransportStop", "gwacheon-station")], "peopleCount")
+    inside = values(entities[urn("IndoorEnvironmentObserved", "shelter-gwacheon-station")], "peopleCount")
+
+    def share(wet):
+        steps = [i for i, r in enumerate(raining) if r == wet and stop[i] > 0]
+        return sum(inside[i] for i in steps) / sum(stop[i] for i in steps)
+
+    assert share(True) > share(False) + 0.2
+    zoo = july.parking_target("leisure", "08:00-22:00")
+    wet = [t for t, r in zip(zoo, raining, strict=True) if r and t > 0]
+    dry = [t for t, r in zip(zoo, raining, strict=True) if not r and t > 0]
+    assert statistics.mean(wet) < statistics.mean(dry)

@@ -52,6 +52,13 @@ def test_command_demo_loads_the_last_week_once(capsys):
     assert "already loaded" in capsys.readouterr().out
 
 
+def test_command_loads_a_chosen_window(capsys):
+    call_command("sandbox_generate", "--days", "1", "--start", "2026-10-05", "--seed", "7")
+    assert "1 days from 2026-10-05" in capsys.readouterr().out
+    first = AttributeInstance.objects.exclude(observed_at=None).order_by("observed_at").first()
+    assert first.observed_at == datetime(2026, 10, 4, 15, tzinfo=UTC)
+
+
 def test_command_rejects_bad_arguments():
     with pytest.raises(CommandError, match="--days must be between 1 and 366"):
         call_command("sandbox_generate", "--days", "0")
