@@ -164,3 +164,8 @@ def test_revoking_a_key_of_another_organization_is_forbidden(client, key_pair):
     client.force_login(outsider)
     assert client.post(reverse("datahub:key_revoke", args=[key_pair[0].pk])).status_code == 403
     assert ApiKey.objects.get(pk=key_pair[0].pk).revoked_at is None
+
+
+def test_openapi_schema_links_to_the_ngsi_ld_docs(client):
+    schema = client.get("/api/schema/", headers={"Accept": "application/json"}).content.decode()
+    assert "/ngsi-ld/v1/" in schema and "/sandbox/quickstart/" in schema
