@@ -193,11 +193,12 @@ def _comparable(value):
 
 
 def _compare(left, op: str, right) -> bool:
-    left = _comparable(left)
+    if isinstance(right, datetime) or (isinstance(right, tuple) and any(isinstance(v, datetime) for v in right[1:])):
+        left = _comparable(left)
     if isinstance(right, tuple) and right[0] == "range":
         lo, hi = right[1], right[2]
         try:
-            inside = lo <= left <= hi
+            inside = not isinstance(left, bool) and lo <= left <= hi
         except TypeError:
             inside = False
         return inside if op == "==" else not inside
@@ -378,68 +379,67 @@ def geo_matches(query: GeoQuery, attributes: dict, ctx: Context) -> bool:
     return target.equals(query.shape)
 
 
-# -- SQL pre-filter ---------------------------------------------------------------------------------------------
+# -- SQL translation (PostgreSQL jsonpath) -------------------------------------------------------------------
 
 
-def sql_prefilter(node, ctx: Context):
-    """A ``Q`` selecting a superset of the entities ``node`` matches (PostgreSQL jsonb), or None.
+def _literal(value) -> str | None:
+    """A jsonpath literal for a plain q value, or None when SQL cannot reproduce Python's comparison."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int | float):
+        return repr(value) if math.isfinite(value) else None
+    if isinstance(value, str) and not DATETIME_RE.match(value):
+        return json.dumps(value)  # jsonpath string literals use JSON's quoting and escapes
+    return None
 
-    Equality becomes jsonb containment on ``Entity.data`` (served by the GIN index), numeric comparisons a
-    ``->`` comparison that keeps arrays for Python to decide; everything else (``!=``, patterns, dates,
-    metadata paths) is left to :func:`matches`, which always runs on the candidates.
-    """
-    from django.db.models import Q
 
-    if isinstance(node, Node):
-        parts = [sql_prefilter(child, ctx) for child in node.children]
-        if node.op == "and":
-            kept = [p for p in parts if p is not None]
-            if not kept:
-                return None
-            combined = kept[0]
-            for part in kept[1:]:
-                combined &= part
-            return combined
-        if any(p is None for p in parts):
-            return None
-        combined = parts[0]
-        for part in parts[1:]:
-            combined |= part
-        return combined
+def _term_path(node: Term, ctx: Context) -> tuple[str | None, bool]:
+    """(jsonpath predicate, exact) for one term; exact means SQL selects exactly what :func:`matches` would."""
     if node.keys or len(node.path) != 1 or node.path[0] == "id":
-        return None
-    iri = ctx.expand(node.path[0])
+        return None, False
+    attribute = "$." + json.dumps(ctx.expand(node.path[0]))
     if node.op is None:
-        return Q(data__has_key=iri)
-
-    def plain(value) -> bool:
-        return (isinstance(value, str) and not DATETIME_RE.match(value)) or (
-            isinstance(value, int | float) and not isinstance(value, bool)
-        )
-
-    def equals(value):
-        return (
-            Q(data__contains={iri: [{"value": value}]})
-            | Q(data__contains={iri: [{"value": [value]}]})
-            | Q(data__contains={iri: [{"object": value}]})
-        )
-
+        return f"exists({attribute})", True
     value = node.value
     if node.op == "==" and isinstance(value, tuple) and value[0] == "list":
-        if not all(plain(v) for v in value[1]):
-            return None
-        combined = equals(value[1][0])
-        for item in value[1][1:]:
-            combined |= equals(item)
-        return combined
-    if node.op == "==" and not isinstance(value, tuple) and plain(value):
-        return equals(value)
-    numeric = {">": "gt", ">=": "gte", "<": "lt", "<=": "lte"}
-    is_array = Q(**{f"data__{iri}__0__value__contains": []})
-    if node.op in numeric and isinstance(value, int | float) and not isinstance(value, bool):
-        return Q(**{f"data__{iri}__0__value__{numeric[node.op]}": value}) | is_array
+        literals = [_literal(v) for v in value[1]]
+        if None in literals:
+            return None, False
+        tests = " || ".join(f"@.value == {lit} || @.object == {lit}" for lit in literals)
+        return f"exists({attribute}[0] ? ({tests}))", False  # Python never matches an array against a list
     if node.op == "==" and isinstance(value, tuple) and value[0] == "range":
-        low, high = value[1], value[2]
-        if all(isinstance(v, int | float) and not isinstance(v, bool) for v in (low, high)):
-            return Q(**{f"data__{iri}__0__value__gte": low, f"data__{iri}__0__value__lte": high}) | is_array
-    return None
+        low, high = _literal(value[1]), _literal(value[2])
+        numeric = all(isinstance(v, int | float) and not isinstance(v, bool) for v in value[1:])
+        if not numeric or low is None or high is None:
+            return None, False
+        return f"exists({attribute}[0] ? (@.value >= {low} && @.value <= {high}))", False
+    literal = _literal(value)
+    if literal is None:
+        return None, False
+    if node.op == "==":
+        return f"exists({attribute}[0] ? (@.value == {literal} || @.object == {literal}))", True
+    ordering = node.op in (">", ">=", "<", "<=")
+    if ordering and isinstance(value, int | float) and not isinstance(value, bool):
+        return f"exists({attribute}[0] ? (@.value {node.op} {literal}))", True
+    return None, False
+
+
+def sql_jsonpath(node, ctx: Context) -> tuple[str | None, bool]:
+    """Translate ``q`` to one jsonpath predicate on ``Entity.data`` (``data @@ path``, GIN-indexed).
+
+    Returns (predicate selecting a superset of the matches, or None; whether it is exact). Lax-mode jsonpath
+    reproduces the Python semantics for equality and numeric comparisons (any element of an array matches, a
+    type mismatch never does); ``!=``, patterns, dates, metadata and ``[key]`` paths stay in Python.
+    """
+    if isinstance(node, Term):
+        return _term_path(node, ctx)
+    parts = [sql_jsonpath(child, ctx) for child in node.children]
+    if node.op == "and":
+        kept = [(path, exact) for path, exact in parts if path is not None]
+        if not kept:
+            return None, False
+        exact = len(kept) == len(parts) and all(exact for _, exact in kept)
+        return "(" + " && ".join(path for path, _ in kept) + ")", exact
+    if any(path is None for path, _ in parts):
+        return None, False
+    return "(" + " || ".join(path for path, _ in parts) + ")", all(exact for _, exact in parts)

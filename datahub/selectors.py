@@ -19,7 +19,8 @@ from __future__ import annotations
 from datetime import datetime
 
 from django.db import connection
-from django.db.models import Count
+from django.db.models import BooleanField, Count
+from django.db.models.expressions import RawSQL
 
 from . import ldcontext, ngsi
 from .ldcontext import Context
@@ -115,20 +116,22 @@ def entities_query(
         qs = qs.filter(entity_id__regex=id_pattern)
     wanted = {ctx.expand(a) for a in attrs} if attrs else None
     if q is not None and connection.vendor == "postgresql":
-        prefilter = ngsi_query.sql_prefilter(q, ctx)
-        if prefilter is not None:
-            qs = qs.filter(prefilter)
+        path, exact = ngsi_query.sql_jsonpath(q, ctx)
+        if path is not None:
+            qs = qs.filter(RawSQL(f"{Entity._meta.db_table}.data @@ %s::jsonpath", [path], output_field=BooleanField()))
+            if exact:
+                q = None
+    if wanted is not None:
+        qs = qs.filter(data__has_any_keys=list(wanted))
     if geo is not None:
         box = geo.bbox() if geo.geoproperty == "location" else None
         if box:
             qs = qs.filter(max_lon__gte=box[0], min_lon__lte=box[2], max_lat__gte=box[1], min_lat__lte=box[3])
     qs = qs.order_by("entity_id")
-    if q is None and geo is None and wanted is None:
+    if q is None and geo is None:
         return qs.count(), list(qs[offset : offset + limit]) if limit else []
     matched = []
     for entity in qs.iterator(chunk_size=2000):
-        if wanted is not None and not (wanted & entity.data.keys()):
-            continue
         if q is not None and not ngsi_query.matches(q, entity.data, ctx, entity.entity_id):
             continue
         if geo is not None and not ngsi_query.geo_matches(geo, entity.data, ctx):

@@ -169,3 +169,38 @@ def test_post_query(city):
     }
     assert ids(city.post("entityOperations/query", geo)) == ["001", "002"]
     problem(city.post("entityOperations/query", {"type": "Entity"}), "BadRequestData", 400)
+
+
+@pytest.mark.parametrize(
+    ("q", "expected"),
+    [
+        ("x>2", ["a", "d"]),
+        ("x==5", ["a"]),
+        ('x=="3"', ["b"]),
+        ("x==true", ["c"]),
+        ("x==urn:ngsi-ld:Thing:target", ["e"]),
+        ("x", ["a", "b", "c", "d", "e"]),
+        ("x>2|x==true", ["a", "c", "d"]),
+        ("x==1..5", ["d"]),
+        ('x!="3"', ["a", "c", "d", "e"]),
+    ],
+)
+def test_q_semantics_on_mixed_value_types(ngsi, q, expected):
+    """Arrays match if any element does, type mismatches never match; the same on SQLite (Python) and on
+    PostgreSQL (jsonpath in SQL)."""
+    values = {"a": [1, 5], "b": "3", "c": True, "d": 4.5}
+    for key, value in values.items():
+        ngsi.post(
+            "entities", {"id": f"urn:ngsi-ld:Thing:{key}", "type": "Thing", "x": {"type": "Property", "value": value}}
+        )
+    ngsi.post(
+        "entities",
+        {
+            "id": "urn:ngsi-ld:Thing:e",
+            "type": "Thing",
+            "x": {"type": "Relationship", "object": "urn:ngsi-ld:Thing:target"},
+        },
+    )
+    response = ngsi.get("entities", {"type": "Thing", "q": q, "count": "true"})
+    assert ids(response) == expected
+    assert response["NGSILD-Results-Count"] == str(len(expected))
