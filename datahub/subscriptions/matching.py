@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+import re
 from datetime import timedelta
 
 from django.db import transaction
@@ -24,8 +26,6 @@ def _watches(sub: Subscription, ctx, entity: Entity, changed: list[str]) -> bool
                 continue
             pattern = selector.get("idPattern")
             if pattern:
-                import re
-
                 try:
                     if not re.fullmatch(pattern, entity.entity_id):
                         continue
@@ -51,7 +51,7 @@ def _watches(sub: Subscription, ctx, entity: Entity, changed: list[str]) -> bool
             geo_query = query.parse_geoquery(
                 geo.get("georel"),
                 geo.get("geometry"),
-                coords if isinstance(coords, str) else ldcontext.json.dumps(coords),
+                coords if isinstance(coords, str) else json.dumps(coords),
                 geo.get("geoproperty"),
             )
         except NgsiLdError:
