@@ -51,6 +51,9 @@ class Entity(models.Model):
     min_lat = models.FloatField(null=True, blank=True)
     max_lon = models.FloatField(null=True, blank=True)
     max_lat = models.FloatField(null=True, blank=True)
+    # Larger side of the bounding box in degrees: small geometries (almost all: points) are found by a tight
+    # range on min_lat, the few large ones by this column (see selectors.entities_query).
+    extent = models.FloatField(null=True, blank=True)
     created_at = models.DateTimeField(_("생성일시"), default=timezone.now)
     modified_at = models.DateTimeField(_("수정일시"), default=timezone.now)
 
@@ -61,7 +64,12 @@ class Entity(models.Model):
         indexes = [
             models.Index(fields=["tenant", "type", "entity_id"], name="datahub_entity_type"),
             models.Index(fields=["tenant", "min_lat", "min_lon"], name="datahub_entity_bbox"),
+            models.Index(fields=["tenant", "extent"], name="datahub_entity_extent"),
         ]
+
+    def set_bbox(self, box: tuple | None) -> None:
+        self.min_lon, self.min_lat, self.max_lon, self.max_lat = box or (None, None, None, None)
+        self.extent = max(box[2] - box[0], box[3] - box[1]) if box else None
 
     def __str__(self):
         return self.entity_id

@@ -19,12 +19,14 @@ from __future__ import annotations
 from datetime import datetime
 
 from django.db import connection
-from django.db.models import BooleanField, Count
+from django.db.models import BooleanField, Count, Q
 from django.db.models.expressions import RawSQL
 
 from . import ldcontext, ngsi
 from .ldcontext import Context
 from .models import AttributeInstance, Entity
+
+SMALL_EXTENT = 0.01  # degrees (~1 km): geometries up to this size are found through the min_lat index
 
 
 def _ctx(context: Context | None) -> Context:
@@ -126,7 +128,9 @@ def entities_query(
     if geo is not None:
         box = geo.bbox() if geo.geoproperty == "location" else None
         if box:
-            qs = qs.filter(max_lon__gte=box[0], min_lon__lte=box[2], max_lat__gte=box[1], min_lat__lte=box[3])
+            overlap = Q(max_lon__gte=box[0], min_lon__lte=box[2], max_lat__gte=box[1], min_lat__lte=box[3])
+            small = Q(extent__lte=SMALL_EXTENT, min_lat__gte=box[1] - SMALL_EXTENT, min_lon__gte=box[0] - SMALL_EXTENT)
+            qs = qs.filter(overlap & (small | Q(extent__gt=SMALL_EXTENT)))
     qs = qs.order_by("entity_id")
     if q is None and geo is None:
         return qs.count(), list(qs[offset : offset + limit]) if limit else []

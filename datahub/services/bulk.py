@@ -94,7 +94,9 @@ def _bulk(tenant: str, parsed, ctx: Context, mode: str, moment):
         changed_by_entity.append((entity, attributes, created))
         success.append((entity_id, created))
     Entity.objects.bulk_create(to_create)
-    Entity.objects.bulk_update(to_update, ["type", "data", "modified_at", "min_lon", "min_lat", "max_lon", "max_lat"])
+    Entity.objects.bulk_update(
+        to_update, ["type", "data", "modified_at", "min_lon", "min_lat", "max_lon", "max_lat", "extent"]
+    )
     rows = []
     for entity, attributes, _created in changed_by_entity:
         for iri, instances in attributes.items():

@@ -42,8 +42,7 @@ def _now() -> tuple[datetime, str]:
 
 
 def _set_bbox(entity: Entity) -> None:
-    box = ngsi.location_bbox(entity.data, LOCATION)
-    entity.min_lon, entity.min_lat, entity.max_lon, entity.max_lat = box or (None, None, None, None)
+    entity.set_bbox(ngsi.location_bbox(entity.data, LOCATION))
 
 
 def _record(entity: Entity, changed: dict, moment: datetime) -> None:
@@ -111,7 +110,7 @@ def _merge_instances(old: list[dict], new: list[dict]) -> list[dict]:
 def _save(entity: Entity, changed: dict, moment: datetime, names: list[str] | None = None) -> None:
     entity.modified_at = moment
     _set_bbox(entity)
-    entity.save(update_fields=["data", "type", "modified_at", "min_lon", "min_lat", "max_lon", "max_lat"])
+    entity.save(update_fields=["data", "type", "modified_at", "min_lon", "min_lat", "max_lon", "max_lat", "extent"])
     _record(entity, changed, moment)
     _after_write(entity, names if names is not None else list(changed))
 

@@ -133,13 +133,14 @@ def temporal_entities_load(
             entity.type = type_iri
             entity.data = {**entity.data, **current}
             entity.modified_at = moment
-            box = ngsi.location_bbox(entity.data, LOCATION)
-            entity.min_lon, entity.min_lat, entity.max_lon, entity.max_lat = box or (None, None, None, None)
+            entity.set_bbox(ngsi.location_bbox(entity.data, LOCATION))
             for iri, instances in history.items():
                 rows.extend(_history_rows(tenant, entity_id, type_iri, iri, instances, moment))
         Entity.objects.bulk_create(to_create, batch_size=batch_size)
         Entity.objects.bulk_update(
-            to_update, ["type", "data", "modified_at", "min_lon", "min_lat", "max_lon", "max_lat"], batch_size=500
+            to_update,
+            ["type", "data", "modified_at", "min_lon", "min_lat", "max_lon", "max_lat", "extent"],
+            batch_size=500,
         )
         history_insert(rows)
         written += len(rows)

@@ -204,3 +204,21 @@ def test_q_semantics_on_mixed_value_types(ngsi, q, expected):
     response = ngsi.get("entities", {"type": "Thing", "q": q, "count": "true"})
     assert ids(response) == expected
     assert response["NGSILD-Results-Count"] == str(len(expected))
+
+
+def test_large_geometries_are_found_by_geo_queries(ngsi):
+    district = [[[126.97, 37.40], [127.02, 37.40], [127.02, 37.45], [126.97, 37.45], [126.97, 37.40]]]
+    ngsi.post(
+        "entities",
+        {
+            "id": "urn:ngsi-ld:AdministrativeArea:gwacheon:jungang",
+            "type": "AdministrativeArea",
+            "location": {"type": "GeoProperty", "value": {"type": "Polygon", "coordinates": district}},
+        },
+    )
+    ngsi.post("entities", spot(1))
+    point = {"geometry": "Point", "coordinates": "[126.995,37.44]"}
+    found = ngsi.get("entities", {"type": "AdministrativeArea,ParkingSpot", "georel": "intersects", **point})
+    assert ids(found) == ["jungang"]
+    close = ngsi.get("entities", {"type": "AdministrativeArea,ParkingSpot", **near([126.995, 37.449], 50)})
+    assert ids(close) == ["jungang"]
