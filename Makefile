@@ -9,7 +9,7 @@ ASSETS := portal/static/vendor/.built
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test lint format assets messages bench bench-search clean
+.PHONY: run test lint format assets messages bench bench-search bench-datahub clean
 
 $(STAMP): requirements.txt requirements-dev.txt
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11+ is required (found %s)" % sys.version.split()[0])'
@@ -28,6 +28,7 @@ run: $(STAMP) $(ASSETS)
 	mkdir -p var
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py seed_demo
+	$(BIN)/python manage.py sandbox_generate --demo
 	$(BIN)/python manage.py search_index --drain
 	$(BIN)/python -m portal.devserver --host $(HOST) --port $(PORT)
 
@@ -37,9 +38,13 @@ test: $(STAMP) $(ASSETS)
 bench: $(STAMP) $(ASSETS)
 	$(BIN)/python -m tests.bench.catalogue
 	$(BIN)/python -m tests.bench.search $(BENCH_ARGS)
+	$(BIN)/python -m tests.bench.datahub $(DATAHUB_BENCH_ARGS)
 
 bench-search: $(STAMP)
 	$(BIN)/python -m tests.bench.search $(BENCH_ARGS)
+
+bench-datahub: $(STAMP)
+	$(BIN)/python -m tests.bench.datahub $(DATAHUB_BENCH_ARGS)
 
 lint: $(STAMP)
 	$(BIN)/ruff check .

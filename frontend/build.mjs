@@ -12,6 +12,8 @@
 //   portal/static/vendor/krds/img/component/{icon,favicon}/   (icons referenced by the CSS, favicons)
 //   portal/static/vendor/krds/js/ui-script.js                 (KRDS component behaviour)
 //   portal/static/vendor/htmx/htmx.min.js
+//   portal/static/vendor/chartjs/chart.umd.min.js(.map)              (sandbox dataset charts)
+//   portal/static/vendor/leaflet/leaflet.{js,js.map,css}, images/   (sandbox dataset maps)
 //   portal/static/vendor/.built                               (marker: versions of what was copied)
 //
 // The build fails if any url(...)/@import/sourceMappingURL in the copied CSS
@@ -28,6 +30,8 @@ const vendor = path.join(repo, "portal", "static", "vendor");
 const krdsSrc = path.join(nm, "krds-uiux", "resources");
 const krdsOut = path.join(vendor, "krds");
 const htmxOut = path.join(vendor, "htmx");
+const chartOut = path.join(vendor, "chartjs");
+const leafletOut = path.join(vendor, "leaflet");
 
 function fail(msg) {
   console.error(`build: ${msg}`);
@@ -51,11 +55,15 @@ function copy(srcRel, destRel, base = krdsSrc, out = krdsOut, filter) {
 const versions = {
   "krds-uiux": pkgVersion("krds-uiux"),
   "htmx.org": pkgVersion("htmx.org"),
+  "chart.js": pkgVersion("chart.js"),
+  leaflet: pkgVersion("leaflet"),
 };
 
 // Start clean so files dropped from a package don't linger.
 fs.rmSync(krdsOut, { recursive: true, force: true });
 fs.rmSync(htmxOut, { recursive: true, force: true });
+fs.rmSync(chartOut, { recursive: true, force: true });
+fs.rmSync(leafletOut, { recursive: true, force: true });
 fs.rmSync(path.join(vendor, ".built"), { force: true });
 
 // --- KRDS -------------------------------------------------------------------
@@ -94,6 +102,14 @@ fs.writeFileSync(
 // --- htmx -------------------------------------------------------------------
 copy("dist/htmx.min.js", "htmx.min.js", path.join(nm, "htmx.org"), htmxOut);
 
+// --- Chart.js and Leaflet (sandbox dataset pages) ---------------------------
+// The UMD build needs no date adapter: the pages label the time axis themselves.
+const chartSrc = path.join(nm, "chart.js", "dist");
+copy("chart.umd.min.js", "chart.umd.min.js", chartSrc, chartOut);
+copy("chart.umd.min.js.map", "chart.umd.min.js.map", chartSrc, chartOut);
+const leafletSrc = path.join(nm, "leaflet", "dist");
+for (const file of ["leaflet.js", "leaflet.js.map", "leaflet.css", "images"]) copy(file, file, leafletSrc, leafletOut);
+
 // --- verify CSS references ---------------------------------------------------
 function cssFiles(dir) {
   return fs.readdirSync(dir, { recursive: true })
@@ -103,7 +119,7 @@ function cssFiles(dir) {
 const refRe = /url\(\s*(['"]?)([^'")]+)\1\s*\)|@import\s+(['"])([^'"]+)\3|sourceMappingURL=([^\s*]+)/g;
 let checked = 0;
 const missing = [];
-for (const file of cssFiles(krdsOut)) {
+for (const file of [...cssFiles(krdsOut), ...cssFiles(leafletOut)]) {
   const css = fs.readFileSync(file, "utf8");
   for (const m of css.matchAll(refRe)) {
     const ref = (m[2] || m[4] || m[5]).trim();
@@ -121,6 +137,7 @@ if (missing.length) fail(`unresolved CSS references:\n  ${missing.join("\n  ")}`
 
 fs.writeFileSync(path.join(vendor, ".built"), `${JSON.stringify(versions, null, 2)}\n`);
 console.log(
-  `build: krds-uiux ${versions["krds-uiux"]}, htmx.org ${versions["htmx.org"]} -> ${path.relative(repo, vendor)}/ ` +
+  `build: krds-uiux ${versions["krds-uiux"]}, htmx.org ${versions["htmx.org"]}, chart.js ${versions["chart.js"]}, ` +
+    `leaflet ${versions.leaflet} -> ${path.relative(repo, vendor)}/ ` +
     `(${checked} CSS references resolved)`,
 );

@@ -30,6 +30,7 @@ INSTALLED_APPS = [
     "portal",
     "marketplace",
     "search",
+    "datahub",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -199,8 +200,12 @@ SPECTACULAR_SETTINGS = {
     "TITLE": "스마트도시 오픈랩 API",
     "DESCRIPTION": (
         "National smart-city solution catalogue. Errors always use the `Error` body: "
-        '`{"error": {"status", "code", "message", "fields"}}`.'
+        '`{"error": {"status", "code", "message", "fields"}}`.\n\n'
+        "The sandbox data hub is a separate NGSI-LD API (ETSI GS CIM 009) at `/ngsi-ld/v1/`, with City Data Hub "
+        "paths at `/datahub/`; it uses API keys and ProblemDetails errors. See the Sandbox quick start "
+        "(`/sandbox/quickstart/`) and the README section 'NGSI-LD data hub'."
     ),
+    "EXTERNAL_DOCS": {"description": "NGSI-LD sandbox data hub: quick start", "url": "/sandbox/quickstart/"},
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
     "COMPONENT_SPLIT_REQUEST": True,
