@@ -186,8 +186,8 @@ class DatabaseBackend:
         # The full-text index finds the titles; the best-known entries (boost, then the stable
         # tie-break) are picked in memory, and only those rows are read.
         if connection.vendor == "postgresql":
-            parts = [f"{t}:A" for t in complete] + [f"{last}:*A"]
-            sql = "SELECT id FROM search_searchentry WHERE document @@ to_tsquery('simple', %s)"
+            parts = [*complete, f"{last}:*"]
+            sql = "SELECT id FROM search_searchentry WHERE title_document @@ to_tsquery('simple', %s)"
             expression = " & ".join(parts)
         else:
             parts = [f"title_terms:{_quote(t)}" for t in complete] + [f"title_terms:{_quote(last)}*"]
