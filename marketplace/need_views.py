@@ -422,7 +422,26 @@ def regional_balance(request):
         raise PermissionDenied
     table, city_types = need_selectors.regional_balance()
     peak = max([max(row.counts.values()) for row in table] + [1])
+    row_height, bar_width, columns = 22, 190, (130, 340, 550)
+    chart = [
+        {
+            "y": i * row_height,
+            "label": row.label,
+            "bars": [
+                {"x": x, "width": round(row.counts[code] / peak * bar_width), "value": row.counts[code], "code": code,
+                 "label": label}
+                for x, (code, label) in zip(columns, city_types, strict=True)
+            ],
+        }
+        for i, row in enumerate(table)
+    ]  # fmt: skip
     context = {
+        "chart": chart,
+        "legend": [
+            {"x": x, "code": code, "label": label} for x, (code, label) in zip(columns, city_types, strict=True)
+        ],
+        "legend_y": len(table) * row_height,
+        "chart_height": (len(table) + 1) * row_height,
         "table": table,
         "city_types": city_types,
         "peak": peak,
