@@ -11,8 +11,9 @@ from marketplace.matching.weights import WEIGHTS_VERSION
 from marketplace.models import Invitation, Match, Need, NeedVisibility, NotificationKind, Solution
 
 STORED_PER_NEED = 50
-# A need is worth a company's attention from this score on (about: right type and some other evidence).
-NOTIFY_MIN_SCORE = 0.5
+# A need is worth a company's attention from this score on (about: right type and some other evidence);
+# only matches this good are stored, listed as the company's "matching needs" and notified.
+MATCH_MIN_SCORE = 0.5
 
 
 def _factors(result: MatchResult) -> list[dict]:
@@ -30,7 +31,7 @@ def _notify_new(need: Need, new: list[MatchResult]) -> None:
     allowed = _companies_allowed(need)
     by_company: dict[int, list[MatchResult]] = {}
     for result in new:
-        if result.score >= NOTIFY_MIN_SCORE and (allowed is None or result.company_id in allowed):
+        if allowed is None or result.company_id in allowed:
             by_company.setdefault(result.company_id, []).append(result)
     url = reverse("marketplace:need_detail", kwargs={"pk": need.pk})
     for company_id, results in by_company.items():
@@ -50,7 +51,9 @@ def matches_recompute_for_need(*, need_id: int) -> int:
     if need is None or not need.is_open:
         Match.objects.filter(need_id=need_id).delete()
         return 0
-    results = [r for r in rank_need(need, limit=STORED_PER_NEED) if not r.excluded_reason]
+    results = [
+        r for r in rank_need(need, limit=STORED_PER_NEED) if not r.excluded_reason and r.score >= MATCH_MIN_SCORE
+    ]
     before = set(Match.objects.filter(need=need).values_list("solution_id", flat=True))
     Match.objects.filter(need=need).exclude(solution_id__in=[r.solution_id for r in results]).delete()
     for result in results:
@@ -81,7 +84,9 @@ def matches_recompute_for_solution(*, solution_id: int) -> int:
             .order_by("-score")
             .values_list("score", flat=True)[STORED_PER_NEED - 1 : STORED_PER_NEED]
         )
-        good_enough = not result.excluded_reason and (not floor or result.score >= floor[0])
+        good_enough = (
+            not result.excluded_reason and result.score >= MATCH_MIN_SCORE and (not floor or result.score >= floor[0])
+        )
         if good_enough:
             Match.objects.update_or_create(
                 need=need,

@@ -48,13 +48,15 @@ def test_the_company_is_told_about_a_new_matching_need(company_user, published_n
 
 
 def test_solution_update_recomputes_the_reverse_direction(
-    published_need, shelter_solution, other_company_user, django_capture_on_commit_callbacks
+    published_need, parking_solution, company_user, django_capture_on_commit_callbacks
 ):
     with django_capture_on_commit_callbacks(execute=True):
-        services.solution_update(
-            actor=other_company_user, solution=shelter_solution, data_models_produced=["PublicTransportStop"]
-        )
-    assert Match.objects.filter(need=published_need, solution=shelter_solution).exists()
+        services.solution_update(actor=company_user, solution=parking_solution, data_models_produced=[])
+    # Without data hub linkage it misses the need's must-have: no longer a match.
+    assert not Match.objects.filter(need=published_need, solution=parking_solution).exists()
+    with django_capture_on_commit_callbacks(execute=True):
+        services.solution_update(actor=company_user, solution=parking_solution, data_models_produced=["ParkingSpot"])
+    assert Match.objects.filter(need=published_need, solution=parking_solution).exists()
 
 
 def test_full_flow_to_award_freezes_the_ranking_and_notifies_everyone(
