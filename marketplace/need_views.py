@@ -114,6 +114,37 @@ def need_create(request):
     return render(request, "marketplace/need_form.html", context, status=400 if form.errors else 200)
 
 
+@login_required
+def need_edit(request, pk):
+    need = _manager_need(request, pk)
+    initial = {
+        **{f: getattr(need, f) for f in ("title", "text", "budget_krw", "timeline", "proposal_deadline", "sites",
+                                         "population_served", "city_type", "must_haves", "visibility")},
+        "types": list(need.types.all()),
+    }  # fmt: skip
+    form = NeedForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        data = dict(form.cleaned_data)
+        if data.get("proposal_deadline") == need.proposal_deadline:
+            data.pop("proposal_deadline")
+        try:
+            services.need_update(actor=request.user, need=need, **data)
+        except ValidationError as exc:
+            apply_service_errors(form, exc)
+        except ConflictError as exc:
+            form.add_error(None, exc.message)
+        else:
+            messages.success(request, _("수요를 수정했습니다."))
+            return redirect(need.get_absolute_url())
+    context = {
+        "form": form,
+        "need": need,
+        "municipality": need.municipality,
+        "breadcrumbs": _crumbs((need.title, need.get_absolute_url()), (_("수정"), None)),
+    }
+    return render(request, "marketplace/need_form.html", context, status=400 if form.errors else 200)
+
+
 def _get_need(request, pk):
     return get_object_or_404(need_selectors.need_detail_queryset(user=request.user), pk=pk)
 

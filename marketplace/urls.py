@@ -20,6 +20,7 @@ urlpatterns = [
     path("needs/", need_views.need_list, name="need_list"),
     path("needs/new/", need_views.need_create, name="need_create"),
     path("needs/<int:pk>/", need_views.need_detail, name="need_detail"),
+    path("needs/<int:pk>/edit/", need_views.need_edit, name="need_edit"),
     path("needs/<int:pk>/publish/", need_views.need_publish, name="need_publish"),
     path("needs/<int:pk>/close/", need_views.need_close, name="need_close"),
     path("needs/<int:pk>/invite/", need_views.need_invite, name="need_invite"),

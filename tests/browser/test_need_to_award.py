@@ -5,6 +5,7 @@ awards, and the ranking it saw is frozen."""
 import re
 
 import pytest
+from django.urls import reverse
 
 from marketplace.models import Award, ProposalStatus, SolutionType
 from search.services import index_rebuild
@@ -24,7 +25,7 @@ SOLUTION = "무브아이 이동식 불법주정차 단속"
 
 
 def login(page, base, email):
-    page.goto(f"{base}/accounts/login/")
+    page.goto(f"{base}{reverse('account_login')}")
     page.fill("input[name=login]", email)
     page.fill("input[name=password]", "pw-12345!")
     page.locator("form button[type=submit]").last.click()
@@ -52,7 +53,7 @@ def test_problem_description_to_award(live_server, new_page):
 
     city_page = new_page()
     login(city_page, base, official.email)
-    city_page.goto(f"{base}/needs/new/")
+    city_page.goto(f"{base}{reverse('marketplace:need_create')}")
     city_page.fill("input[name=title]", "도심 불법주정차로 소방차 진입 곤란")
     city_page.fill("textarea[name=text]", "과천 도심 불법주정차로 소방차 진입이 어렵다. 대상 6개 구역")
     city_page.fill("input[name=budget_krw]", "-300")
@@ -72,7 +73,7 @@ def test_problem_description_to_award(live_server, new_page):
 
     company_page = new_page()
     login(company_page, base, "sales@moveeye.example")
-    company_page.goto(f"{base}/matching-needs/")
+    company_page.goto(f"{base}{reverse('marketplace:matching_needs')}")
     company_page.get_by_role("link", name=re.compile("제안하기")).first.click()
     company_page.select_option("select[name=solution]", str(solution.pk))
     company_page.fill("input[name=price_krw]", "270000000")

@@ -122,3 +122,31 @@ def test_regional_balance_for_operators_only(client, operator_user, municipality
     client.force_login(operator_user)
     page = client.get(reverse("marketplace:regional_balance")).content.decode()
     assert "<svg" in page and "경기도" in page and "기존도시" in page
+
+
+def test_city_edits_its_need_and_types_are_inferred_again(client, municipality_user, need, company_user):
+    url = reverse("marketplace:need_edit", args=[need.pk])
+    client.force_login(company_user)
+    assert client.get(url).status_code == 404
+    client.force_login(municipality_user)
+    assert client.get(url).status_code == 200
+    data = {"title": "폭염 정류장", "text": "여름 폭염에 버스정류장 쉼터가 필요합니다", "sites": "3",
+            "visibility": "public", "budget_krw": "0"}  # fmt: skip
+    assert client.post(url, data).status_code == 400
+    data["budget_krw"] = "200000000"
+    assert client.post(url, data).status_code == 302
+    need.refresh_from_db()
+    assert need.title == "폭염 정류장" and need.inferred_types[0] == "TRN-13"
+
+
+def test_operator_maintains_programme_rules_in_the_admin(client, operator_user, municipality_user):
+    from marketplace.models import Programme
+    from marketplace.wagtail_hooks import ensure_operator_group
+
+    operator_user.groups.add(ensure_operator_group())
+    Programme.objects.create(name="스마트도시 솔루션 확산사업", slug="diffusion", max_population=300_000)
+    client.force_login(operator_user)
+    page = client.get("/admin/programmes/")
+    assert page.status_code == 200 and "스마트도시 솔루션 확산사업" in page.content.decode()
+    client.force_login(municipality_user)
+    assert client.get("/admin/programmes/").status_code in (302, 403)
