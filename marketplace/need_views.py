@@ -1,8 +1,11 @@
 """Pages for needs, matching, proposals, award, quick match, the inbox, diffusion and regional balance.
 Views translate HTTP to selectors and services and back; the rules live in services and the engine."""
 
+import time
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.cache import cache
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404
@@ -45,6 +48,7 @@ from .need_forms import (
 from .permissions import user_can_manage_need, user_companies, user_is_operator, user_organization_ids
 
 NEEDS_PAGE_SIZE = 20
+QUICK_MATCH_PER_MINUTE = 30  # the same budget as the API's anonymous quick match
 
 
 def _crumbs(*items):
@@ -368,10 +372,30 @@ def snapshot_detail(request, pk):
     return render(request, "marketplace/snapshot_detail.html", context)
 
 
+def _quick_match_allowed(request) -> bool:
+    """A small per-visitor budget: every quick match runs the engine over the whole catalogue."""
+    who = request.user.pk if request.user.is_authenticated else request.META.get("REMOTE_ADDR", "")
+    key = f"quick-match:{who}:{int(time.time() // 60)}"
+    cache.add(key, 0, timeout=90)
+    try:
+        return cache.incr(key) <= QUICK_MATCH_PER_MINUTE
+    except ValueError:  # evicted between add and incr
+        return True
+
+
 def quick_match_view(request):
     """Anyone may describe a problem and see ranked solutions; nothing is saved."""
     form = QuickMatchForm(request.POST or None)
     profile, rows, status = None, [], 200
+    if request.method == "POST" and not _quick_match_allowed(request):
+        form.is_valid()
+        form.add_error(None, _("요청이 너무 많습니다. 1분 뒤에 다시 시도하세요."))
+        return render(
+            request,
+            "marketplace/quick_match.html",
+            {"form": form, "rows": [], "breadcrumbs": [(_("빠른 매칭"), None)]},
+            status=429,
+        )
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:

@@ -32,6 +32,9 @@ def test_city_registers_a_need_and_sees_inferred_types_and_ranked_reasons(client
 
 
 def test_anonymous_visitor_quick_match(client, indexed):
+    from django.core.cache import cache
+
+    cache.clear()
     assert client.get(reverse("marketplace:quick_match")).status_code == 200
     response = client.post(reverse("marketplace:quick_match"), {"text": "불법 주차 때문에 소방차가 못 들어가요"})
     page = response.content.decode()
@@ -150,3 +153,12 @@ def test_operator_maintains_programme_rules_in_the_admin(client, operator_user, 
     assert page.status_code == 200 and "스마트도시 솔루션 확산사업" in page.content.decode()
     client.force_login(municipality_user)
     assert client.get("/admin/programmes/").status_code in (302, 403)
+
+
+def test_quick_match_page_is_rate_limited(client):
+    from django.core.cache import cache
+
+    cache.clear()
+    statuses = [client.post(reverse("marketplace:quick_match"), {"text": ""}).status_code for _ in range(31)]
+    assert statuses[:30] == [400] * 30 and statuses[30] == 429
+    cache.clear()
