@@ -115,8 +115,14 @@ def rank_solutions(need: NeedProfile, *, limit: int = DEFAULT_LIMIT) -> list[Mat
     profiles = load_solutions(candidates)
     ranked = order(score_solution(need, profile, hits.get(pk)) for pk, profile in profiles.items())
     included = [m for m in ranked if not m.excluded_reason][: min(limit, MAX_LIMIT)]
-    excluded = [m for m in ranked if m.excluded_reason][:MAX_EXCLUDED]
+    excluded = [m for m in ranked if m.excluded_reason and _would_fit(m)][:MAX_EXCLUDED]
     return included + excluded
+
+
+def _would_fit(match: MatchResult) -> bool:
+    """An excluded solution is worth showing (with its reason) only when it would otherwise fit the need."""
+    values = {f.name: f.value for f in match.factors}
+    return values["type_fit"] >= 0.8 or values["text"] >= 0.5
 
 
 def rank_need(need: Need, *, limit: int = DEFAULT_LIMIT) -> list[MatchResult]:

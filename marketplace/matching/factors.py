@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from marketplace.models import DeploymentOption, MustHave, SolutionType
@@ -34,32 +35,42 @@ FRESH_DAYS = 365
 STALE_DAYS = 5 * 365
 
 
+def _english() -> bool:
+    return (get_language() or "ko").startswith("en")
+
+
 def format_krw(amount: int) -> str:
-    """Amounts the way procurement officers say them: 3억 원, 4천만 원, 4,500만 원, 80만 원."""
+    """Amounts the way procurement officers say them: 3억 원, 4천만 원, 4,500만 원 (in English: KRW 45 million)."""
+    if _english():
+        if amount >= 1_000_000:
+            return f"KRW {amount / 1_000_000:,.1f}".rstrip("0").rstrip(".") + " million"
+        return f"KRW {amount:,}"
     if amount >= 100_000_000:
-        eok = amount / 100_000_000
-        return _("%(n)s억 원") % {"n": f"{eok:,.1f}".rstrip("0").rstrip(".")}
+        return f"{amount / 100_000_000:,.1f}".rstrip("0").rstrip(".") + "억 원"
     if amount >= 10_000:
         man = amount // 10_000
-        if man % 1000 == 0:
-            return _("%(n)s천만 원") % {"n": man // 1000}
-        return _("%(n)s만 원") % {"n": f"{man:,}"}
-    return _("%(n)s원") % {"n": f"{amount:,}"}
+        return f"{man // 1000}천만 원" if man % 1000 == 0 else f"{man:,}만 원"
+    return f"{amount:,}원"
 
 
 def format_population(population: int) -> str:
+    if _english():
+        return f"{population:,}"
     if population >= 10_000:
-        return _("%(n)s만") % {"n": f"{population / 10_000:.1f}".rstrip("0").rstrip(".")}
+        return f"{population / 10_000:.1f}".rstrip("0").rstrip(".") + "만"
     return f"{population:,}"
 
 
-_type_names: dict[str, str] = {}
+_type_names: dict[str, tuple[str, str]] = {}
 
 
 def type_name(code: str) -> str:
     if not _type_names:
-        _type_names.update(SolutionType.objects.values_list("code", "name_ko"))
-    return _type_names.get(code, code)
+        _type_names.update(
+            (c, (ko, en)) for c, ko, en in SolutionType.objects.values_list("code", "name_ko", "name_en")
+        )
+    ko, en = _type_names.get(code, (code, code))
+    return en if _english() and en else ko
 
 
 def type_fit(need: NeedProfile, solution: SolutionProfile) -> FactorResult:
@@ -163,7 +174,7 @@ def budget(need: NeedProfile, solution: SolutionProfile) -> FactorResult:
     if low == high:
         price = format_krw(low)
     else:
-        price = f"{format_krw(low)}~{format_krw(high)}".replace(" 원~", "~")
+        price = f"{format_krw(low)}~{format_krw(high)}".replace(" 원~", "~").replace(" million~KRW ", "~")
     detail = _("%(unit)s %(price)s × %(sites)s개소") % {"unit": unit, "price": price, "sites": sites}
     if high * sites <= need.budget_krw:
         return FactorResult("budget", 1.0, _("예산 범위 내 (%(detail)s)") % {"detail": detail})

@@ -192,3 +192,17 @@ def test_schema_documents_the_new_endpoints(client):
         ("/api/v1/programmes/", "get"),
     ]:
         assert method in paths[path], f"{method.upper()} {path} missing from the schema"
+
+
+def test_reasons_in_english(api, indexed, parking_solution):
+    cache.clear()
+    response = api.post(
+        "/api/v1/matching/preview/",
+        {"text": "불법주정차로 소방차 진입이 어렵다", "budget_krw": 300_000_000, "sites": 6, "population": 120_000},
+        format="json",
+        HTTP_ACCEPT_LANGUAGE="en",
+    )
+    reasons = {f["name"]: f["reason"] for f in response.json()["results"][0]["factors"]}
+    assert reasons["type_fit"] == "Type match (inferred): Illegal parking enforcement"
+    assert reasons["budget"] == "May exceed the budget depending on configuration (KRW 40~60 million 개소당 × 6 sites)"
+    assert "population 120,000" in reasons["outcomes"]
