@@ -95,6 +95,10 @@ class Need(models.Model):
         return reverse("marketplace:need_detail", kwargs={"pk": self.pk})
 
     @property
+    def must_have_labels(self) -> list[str]:
+        return [str(MustHave(m).label) for m in self.must_haves if m in MustHave.values]
+
+    @property
     def is_open(self) -> bool:
         return self.status in OPEN_NEED_STATUSES
 

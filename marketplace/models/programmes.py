@@ -50,3 +50,10 @@ class Programme(models.Model):
 
     def __str__(self):
         return self.name
+
+    @property
+    def display_name(self) -> str:
+        """The name in the active language (English when the site is in English and one is given)."""
+        from django.utils.translation import get_language
+
+        return self.name_en if (get_language() or "ko").startswith("en") and self.name_en else self.name
