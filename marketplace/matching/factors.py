@@ -81,9 +81,8 @@ def type_fit(need: NeedProfile, solution: SolutionProfile) -> FactorResult:
         return FactorResult("type_fit", 1.0, f"{prefix}: {type_name(solution.main_type)}")
     shared = [c for c in solution.type_codes if c in need.type_codes]
     if shared:
-        return FactorResult(
-            "type_fit", 0.8, _("%(prefix)s(부 유형): %(name)s") % {"prefix": prefix, "name": type_name(shared[0])}
-        )
+        secondary = _("유형 일치(추론, 부 유형)") if need.types_inferred else _("유형 일치(부 유형)")
+        return FactorResult("type_fit", 0.8, f"{secondary}: {type_name(shared[0])}")
     domains = {c.split("-")[0] for c in need.type_codes}
     if solution.main_type.split("-")[0] in domains:
         return FactorResult(
