@@ -20,8 +20,8 @@ from .weights import WEIGHTS, WEIGHTS_VERSION
 DEFAULT_LIMIT = 20
 MAX_LIMIT = 100
 MAX_EXCLUDED = 10
-# Type candidates beyond this many are taken in tie-break order: a hash spread, not the oldest listings.
-MAX_TYPE_CANDIDATES = 3000
+# At most this many solutions of the need's types are scored (see ``_type_candidates``).
+MAX_TYPE_CANDIDATES = 400
 
 
 @dataclass(frozen=True)
@@ -93,14 +93,26 @@ def with_inferred_types(need: NeedProfile) -> NeedProfile:
 
 
 def _type_candidates(type_codes: Iterable[str], need_key: str) -> list[int]:
-    ids = set(
-        Solution.types.through.objects.filter(
-            solutiontype__code__in=list(type_codes), solution__status=SolutionStatus.PUBLISHED
-        ).values_list("solution_id", flat=True)
+    """Published solutions of the need's types. In a large catalogue only ``MAX_TYPE_CANDIDATES`` are scored:
+    main-type matches first, the most recently updated first (a cheap pre-selection; the ranking itself and
+    its tie-breaks are decided by the factors)."""
+    codes = list(type_codes)
+    published = Solution.objects.filter(status=SolutionStatus.PUBLISHED)
+    ids = list(
+        published.filter(main_type__code__in=codes)
+        .order_by("-updated_at")
+        .values_list("pk", flat=True)[:MAX_TYPE_CANDIDATES]
     )
-    if len(ids) > MAX_TYPE_CANDIDATES:
-        ids = set(sorted(ids, key=lambda pk: tiebreak(need_key, pk))[:MAX_TYPE_CANDIDATES])
-    return list(ids)
+    if len(ids) < MAX_TYPE_CANDIDATES:
+        secondary = (
+            published.filter(types__code__in=codes)
+            .exclude(pk__in=ids)
+            .order_by("-updated_at")
+            .values_list("pk", flat=True)
+            .distinct()[: MAX_TYPE_CANDIDATES - len(ids)]
+        )
+        ids += list(secondary)
+    return ids
 
 
 def order(results: Iterable[MatchResult]) -> list[MatchResult]:
