@@ -9,7 +9,7 @@ ASSETS := portal/static/vendor/.built
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test lint format assets messages bench bench-search bench-datahub clean
+.PHONY: run test lint format assets messages bench bench-search bench-datahub bench-matching clean
 
 $(STAMP): requirements.txt requirements-dev.txt
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11+ is required (found %s)" % sys.version.split()[0])'
@@ -39,12 +39,16 @@ bench: $(STAMP) $(ASSETS)
 	$(BIN)/python -m tests.bench.catalogue
 	$(BIN)/python -m tests.bench.search $(BENCH_ARGS)
 	$(BIN)/python -m tests.bench.datahub $(DATAHUB_BENCH_ARGS)
+	$(BIN)/python -m tests.bench.matching $(BENCH_MATCHING_ARGS)
 
 bench-search: $(STAMP)
 	$(BIN)/python -m tests.bench.search $(BENCH_ARGS)
 
 bench-datahub: $(STAMP)
 	$(BIN)/python -m tests.bench.datahub $(DATAHUB_BENCH_ARGS)
+
+bench-matching: $(STAMP)
+	$(BIN)/python -m tests.bench.matching $(BENCH_MATCHING_ARGS)
 
 lint: $(STAMP)
 	$(BIN)/ruff check .

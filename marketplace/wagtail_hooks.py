@@ -37,6 +37,7 @@ from marketplace.models import (
     MembershipStatus,
     Organization,
     OrganizationKind,
+    Programme,
     Solution,
     SolutionStatus,
     SolutionType,
@@ -81,6 +82,7 @@ POLICIES = {
     Organization: OperatorPermissionPolicy(Organization, actions={"view", "change"}),
     Domain: OperatorPermissionPolicy(Domain, actions={"view"}),
     SolutionType: OperatorPermissionPolicy(SolutionType, actions={"view"}),
+    Programme: OperatorPermissionPolicy(Programme, actions={"view", "add", "change"}),
 }
 for policy in POLICIES.values():
     register_permission_policy(policy.model, policy)
@@ -291,3 +293,39 @@ def ensure_operator_group() -> Group:
         raise LookupError(f"Permissions {sorted(missing)} do not exist yet; run `manage.py migrate` first.")
     group.permissions.add(*permissions)
     return group
+
+
+class ProgrammeViewSet(ModelViewSet):
+    """Support programmes (지원사업) and their eligibility rules, which the matching engine reads.
+    The editorial programme page lives in the CMS; this is the rule sheet behind it."""
+
+    model = Programme
+    icon = "clipboard-list"
+    menu_label = _("지원사업 요건")
+    url_prefix = "programmes"
+    add_to_admin_menu = True
+    menu_order = 151
+    copy_view_enabled = False
+    inspect_view_enabled = True
+    list_display = ["name", "max_population", "application_deadline", BooleanColumn("is_active")]
+    list_filter = ["is_active"]
+    search_fields = ["name", "name_en"]
+    form_fields = [
+        "name",
+        "name_en",
+        "slug",
+        "summary",
+        "max_population",
+        "city_types",
+        "requires_open_source",
+        "requires_data_hub_linkage",
+        "requires_data_hub_certification",
+        "min_climate_inclusion_share",
+        "application_deadline",
+        "is_active",
+    ]
+
+
+@hooks.register("register_admin_viewset")
+def register_programme_admin():
+    return ProgrammeViewSet("programmes")

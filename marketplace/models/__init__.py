@@ -1,3 +1,20 @@
+from .needs import (
+    OPEN_NEED_STATUSES,
+    Award,
+    Invitation,
+    Match,
+    MatchSnapshot,
+    MustHave,
+    Need,
+    NeedStatus,
+    NeedTransition,
+    NeedVisibility,
+    Proposal,
+    ProposalStatus,
+    ProposalTransition,
+    Question,
+)
+from .notifications import Notification, NotificationKind, NotificationPreference
 from .organizations import (
     CityType,
     Membership,
@@ -8,6 +25,7 @@ from .organizations import (
     Province,
     SmartCityStatus,
 )
+from .programmes import Programme
 from .solutions import (
     DeploymentOption,
     OutcomeKPI,
@@ -23,6 +41,24 @@ from .solutions import (
 from .taxonomy import Domain, SolutionType
 
 __all__ = [
+    "OPEN_NEED_STATUSES",
+    "Award",
+    "Invitation",
+    "Match",
+    "MatchSnapshot",
+    "MustHave",
+    "Need",
+    "NeedStatus",
+    "NeedTransition",
+    "NeedVisibility",
+    "Proposal",
+    "ProposalStatus",
+    "ProposalTransition",
+    "Question",
+    "Notification",
+    "NotificationKind",
+    "NotificationPreference",
+    "Programme",
     "CityType",
     "DeploymentOption",
     "Domain",

@@ -142,6 +142,8 @@ def _transition(solution: Solution, *, actor, to_status: str, allowed_from: tupl
         solution.published_at = timezone.now()
     solution.save(update_fields=["status", "published_at", "updated_at"])
     tasks.enqueue_on_commit(tasks.notify_solution_transition, transition.pk)
+    if SolutionStatus.PUBLISHED in (transition.from_status, to_status):
+        tasks.enqueue_on_commit(tasks.recompute_matches_for_solution, solution.pk)
     return solution
 
 
@@ -182,6 +184,8 @@ def solution_update(*, actor, solution: Solution, types: Iterable[SolutionType] 
         solution.main_type = types[0]
         solution.types.set(types)
     solution.save()
+    if solution.status == SolutionStatus.PUBLISHED:
+        tasks.enqueue_on_commit(tasks.recompute_matches_for_solution, solution.pk)
     return solution
 
 
