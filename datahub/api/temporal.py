@@ -29,7 +29,7 @@ def _load_one(api: ApiRequest, payload) -> None:
     if not isinstance(payload, dict):
         raise BadRequestData("A temporal entity must be a JSON object")
     body = {k: v for k, v in payload.items() if k != "@context"}
-    temporal_entities_load(tenant=api.tenant, entities=[body], context=api.ctx)
+    temporal_entities_load(tenant=api.tenant, entities=[body], context=api.ctx, notify=True)
 
 
 @require_http_methods(["GET", "POST"])

@@ -96,7 +96,12 @@ def _expand_temporal(payload: dict, ctx: Context, now: str) -> tuple[str, str, d
 
 @transaction.atomic
 def temporal_entities_load(
-    *, tenant: str, entities: Iterable[dict], batch_size: int = 1000, context: Context | None = None
+    *,
+    tenant: str,
+    entities: Iterable[dict],
+    batch_size: int = 1000,
+    context: Context | None = None,
+    notify: bool = False,
 ) -> int:
     """Upsert entities given in the NGSI-LD temporal representation and append all their instances to history.
 
@@ -105,6 +110,8 @@ def temporal_entities_load(
     instances with ``observedAt``; the entity's current state keeps the latest instance of each attribute
     (per datasetId), attributes not given are kept. Returns the number of attribute instances written to
     history. All or nothing: a bad entity raises :class:`datahub.errors.BadRequestData` and nothing is written.
+    ``notify`` (the temporal API sets it) also runs subscriptions on the written entities; bulk sandbox loads
+    leave it off.
     """
     ctx = context or ldcontext.sandbox()
     moment = datetime.now(UTC)
@@ -144,4 +151,11 @@ def temporal_entities_load(
         )
         history_insert(rows)
         written += len(rows)
+        if notify:
+            from ..subscriptions.matching import entity_changed
+
+            written_now = {e.entity_id: (e, True) for e in to_create} | {e.entity_id: (e, False) for e in to_update}
+            for entity_id, _type, _current, history in parsed.values():
+                entity, created = written_now[entity_id]
+                entity_changed(entity, list(history), created=created)
     return written

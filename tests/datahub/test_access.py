@@ -169,3 +169,12 @@ def test_revoking_a_key_of_another_organization_is_forbidden(client, key_pair):
 def test_openapi_schema_links_to_the_ngsi_ld_docs(client):
     schema = client.get("/api/schema/", headers={"Accept": "application/json"}).content.decode()
     assert "/ngsi-ld/v1/" in schema and "/sandbox/quickstart/" in schema
+
+
+def test_dashboard_shows_api_key_usage(client, sandbox, key_pair, startup_user):
+    sandbox.get("types")
+    sandbox.get("types")
+    client.force_login(startup_user)
+    html = client.get(reverse("marketplace:dashboard")).content.decode()
+    assert 'id="sandbox-usage"' in html
+    assert "주차 안내 앱 개발 서버" in html and "요청 2건" in html

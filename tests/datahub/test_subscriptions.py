@@ -179,3 +179,13 @@ def test_mqtt_notification_to_local_mosquitto(ngsi):
     assert messages[0]["body"]["subscriptionId"] == sub_id
     assert messages[0]["body"]["data"] == [{"id": ID, "type": "ParkingSpot", "status": "occupied"}]
     assert ngsi.get(f"subscriptions/{sub_id}").json()["notification"]["timesSent"] == 1
+
+
+@pytest.mark.django_db(transaction=True)
+def test_temporal_writes_notify_too(ngsi):
+    with HttpReceiver() as receiver:
+        subscribe(ngsi, subscription(receiver.url))
+        instances = [{"type": "Property", "value": "occupied", "observedAt": "2026-11-01T09:15:00Z"}]
+        assert ngsi.post("temporal/entities", {"id": ID, "type": "ParkingSpot", "status": instances}).status_code == 201
+        requests = receiver.wait(1)
+    assert requests[0]["body"]["data"] == [{"id": ID, "type": "ParkingSpot", "status": "occupied"}]
