@@ -12,6 +12,7 @@
 //   portal/static/vendor/krds/img/component/{icon,favicon}/   (icons referenced by the CSS, favicons)
 //   portal/static/vendor/krds/js/ui-script.js                 (KRDS component behaviour)
 //   portal/static/vendor/htmx/htmx.min.js
+//   portal/static/vendor/axe/axe.min.js                       (axe-core: injected by the browser tests' a11y checks)
 //   portal/static/vendor/.built                               (marker: versions of what was copied)
 //
 // The build fails if any url(...)/@import/sourceMappingURL in the copied CSS
@@ -28,6 +29,7 @@ const vendor = path.join(repo, "portal", "static", "vendor");
 const krdsSrc = path.join(nm, "krds-uiux", "resources");
 const krdsOut = path.join(vendor, "krds");
 const htmxOut = path.join(vendor, "htmx");
+const axeOut = path.join(vendor, "axe");
 
 function fail(msg) {
   console.error(`build: ${msg}`);
@@ -51,11 +53,13 @@ function copy(srcRel, destRel, base = krdsSrc, out = krdsOut, filter) {
 const versions = {
   "krds-uiux": pkgVersion("krds-uiux"),
   "htmx.org": pkgVersion("htmx.org"),
+  "axe-core": pkgVersion("axe-core"),
 };
 
 // Start clean so files dropped from a package don't linger.
 fs.rmSync(krdsOut, { recursive: true, force: true });
 fs.rmSync(htmxOut, { recursive: true, force: true });
+fs.rmSync(axeOut, { recursive: true, force: true });
 fs.rmSync(path.join(vendor, ".built"), { force: true });
 
 // --- KRDS -------------------------------------------------------------------
@@ -94,6 +98,9 @@ fs.writeFileSync(
 // --- htmx -------------------------------------------------------------------
 copy("dist/htmx.min.js", "htmx.min.js", path.join(nm, "htmx.org"), htmxOut);
 
+// --- axe-core (accessibility checks in tests/browser; never loaded by site pages) ---
+copy("axe.min.js", "axe.min.js", path.join(nm, "axe-core"), axeOut);
+
 // --- verify CSS references ---------------------------------------------------
 function cssFiles(dir) {
   return fs.readdirSync(dir, { recursive: true })
@@ -121,6 +128,6 @@ if (missing.length) fail(`unresolved CSS references:\n  ${missing.join("\n  ")}`
 
 fs.writeFileSync(path.join(vendor, ".built"), `${JSON.stringify(versions, null, 2)}\n`);
 console.log(
-  `build: krds-uiux ${versions["krds-uiux"]}, htmx.org ${versions["htmx.org"]} -> ${path.relative(repo, vendor)}/ ` +
+  `build: krds-uiux ${versions["krds-uiux"]}, htmx.org ${versions["htmx.org"]}, axe-core ${versions["axe-core"]} -> ${path.relative(repo, vendor)}/ ` +
     `(${checked} CSS references resolved)`,
 );

@@ -31,6 +31,9 @@ INSTALLED_APPS = [
     "marketplace",
     "search",
     "wagtail.contrib.forms",
+    "wagtail.contrib.routable_page",
+    "wagtail.contrib.simple_translation",
+    "wagtail.locales",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
     "wagtail.embeds",
@@ -63,7 +66,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
+    "portal.middleware.PortalLocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -212,7 +215,12 @@ SPECTACULAR_SETTINGS = {
 
 WAGTAIL_SITE_NAME = "스마트도시 오픈랩"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
-WAGTAIL_I18N_ENABLED = False
+# Pages exist in Korean (default) and English; editors translate a page with the built-in
+# simple translation ("Translate" in the page menu copies the tree into the other locale).
+WAGTAIL_I18N_ENABLED = True
+WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
+# How long an anonymous visitor's rendered page body is cached; publishing any page clears it.
+PORTAL_PAGE_CACHE_SECONDS = int(os.environ.get("PORTAL_PAGE_CACHE_SECONDS", "300"))
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "hwp", "hwpx", "pdf", "pptx", "xlsx", "zip"]
 
@@ -226,4 +234,6 @@ LOGGING = {
 # Periodic retry of index changes that could not be applied (e.g. while Elasticsearch was down).
 CELERY_BEAT_SCHEDULE = {
     "search-drain-outbox": {"task": "search.tasks.drain_outbox", "schedule": 60.0},
+    # Wagtail scheduled publishing: pages with a go-live (or expiry) time that has passed.
+    "portal-publish-scheduled": {"task": "portal.tasks.publish_scheduled_pages", "schedule": 60.0},
 }
