@@ -19,6 +19,7 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from taggit.models import TaggedItemBase
+from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
@@ -64,7 +65,9 @@ class HomePage(PortalPage):
     """The portal's front page: what the Open Lab offers each audience, latest news, featured
     solutions and case studies, and live key figures from the catalogue."""
 
-    hero_title = models.CharField(_("대표 문구"), max_length=120, default="")
+    hero_title = models.CharField(
+        _("대표 문구"), max_length=120, blank=True, help_text=_("비워 두면 페이지 제목을 씁니다.")
+    )
     intro = models.CharField(_("소개 문구"), max_length=255, blank=True)
     hero_image = models.ForeignKey(
         "wagtailimages.Image",
@@ -368,6 +371,17 @@ class CaseStudyIndexPage(IndexPage):
         return CaseStudyPage.objects.child_of(self).live().select_related("municipality").order_by("-year", "title")
 
 
+class CaseStudyPageForm(WagtailAdminPageForm):
+    def clean_solutions(self):
+        solutions = self.cleaned_data.get("solutions")
+        unpublished = [s.name for s in solutions or () if s.status != SolutionStatus.PUBLISHED]
+        if unpublished:
+            raise ValidationError(
+                _("게시되지 않은 솔루션은 연결할 수 없습니다: %(names)s"), params={"names": ", ".join(unpublished)}
+            )
+        return solutions
+
+
 class CaseStudyPage(PortalPage):
     """A deployment or demonstration told as a story: which municipality, which solutions, under
     which programme, at what cost, and what it achieved (outcome KPIs). Its KPIs also appear on
@@ -429,6 +443,7 @@ class CaseStudyPage(PortalPage):
     ]
     parent_page_types = ["portal.CaseStudyIndexPage"]
     subpage_types = []
+    base_form_class = CaseStudyPageForm
 
     class Meta:
         verbose_name = _("구축 사례")

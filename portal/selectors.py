@@ -1,7 +1,6 @@
 """Reads for the portal's pages: key figures, featured content, page search, case studies of a
 solution. Everything here only returns live pages."""
 
-from django.db.models import Prefetch
 from django.utils import translation
 from wagtail.models import Locale, Page
 
@@ -54,19 +53,15 @@ def home_case_studies(home, *, limit: int = 3):
     picked = list(live.filter(pk__in=home.featured_case_studies.values("pk"))[:limit])
     if picked:
         return picked
-    in_locale = live.filter(locale=home.locale)
-    if not in_locale.exists():
-        in_locale = live.filter(locale=Locale.get_default())
-    return list(in_locale.order_by("-year", "-first_published_at")[:limit])
+    newest = live.order_by("-year", "-first_published_at")
+    return list(newest.filter(locale=home.locale)[:limit]) or list(newest.filter(locale=Locale.get_default())[:limit])
 
 
 def latest_news(locale, *, limit: int = 3):
     from portal.models import NewsPage
 
-    news = NewsPage.objects.live().filter(locale=locale)
-    if not news.exists():
-        news = NewsPage.objects.live().filter(locale=Locale.get_default())
-    return list(news.order_by("-date", "-first_published_at")[:limit])
+    newest = NewsPage.objects.live().order_by("-date", "-first_published_at")
+    return list(newest.filter(locale=locale)[:limit]) or list(newest.filter(locale=Locale.get_default())[:limit])
 
 
 def faq_list(*, category: str | None = None):
@@ -102,7 +97,6 @@ def case_studies_for_solution(solution, *, language: str | None = None):
         CaseStudyPage.objects.live()
         .filter(solutions=solution)
         .select_related("municipality", "locale")
-        .prefetch_related(Prefetch("solutions"))
         .order_by("-year", "title")
     )
     chosen = {}

@@ -6,6 +6,7 @@ from django.utils.translation import gettext as _
 
 from marketplace import selectors
 from marketplace.models import Domain, Organization, PriceBand, Province
+from portal.selectors import pages_search
 
 from .backends.base import MAX_QUERY_LENGTH, SearchQuery
 from .catalogue import in_rank_order
@@ -13,6 +14,7 @@ from .engine import get_backend
 
 PAGE_SIZE = 10
 ORGANIZATION_PREVIEW = 6
+PAGE_PREVIEW = 5
 PAGE_FACETS = ("domain", "price_band", "province", "has_reference", "startup")
 
 
@@ -49,6 +51,8 @@ def search_page(request):
         "solutions": solutions,
         "organizations": in_rank_order(Organization.objects.all(), organizations) if organizations else [],
         "organization_total": organizations.total if organizations else 0,
+        # News, programmes, case studies, guides … found by Wagtail's search (first page only).
+        "pages": pages_search(text, limit=PAGE_PREVIEW) if text and not filters and results.page == 1 else [],
         "facets": results.facets,
         "active_filters": filters,
         "facet_labels": {

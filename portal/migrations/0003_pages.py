@@ -146,7 +146,7 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='homepage',
             name='hero_title',
-            field=models.CharField(default='', max_length=120, verbose_name='대표 문구'),
+            field=models.CharField(blank=True, help_text='비워 두면 페이지 제목을 씁니다.', max_length=120, verbose_name='대표 문구'),
         ),
         migrations.AddField(
             model_name='homepage',
