@@ -1,6 +1,8 @@
 """Reads for the portal's pages: key figures, featured content, page search, case studies of a
 solution. Everything here only returns live pages."""
 
+import re
+
 from django.utils import translation
 from wagtail.models import Locale, Page
 
@@ -79,7 +81,8 @@ def faq_list(*, category: str | None = None):
 def pages_search(query: str, *, locale: Locale | None = None, limit: int = 10) -> list[Page]:
     """Live pages matching ``query`` through Wagtail's search backend, in ``locale`` (default:
     the active language); an empty or blank query finds nothing."""
-    query = (query or "").strip()[:MAX_PAGE_QUERY_LENGTH]
+    # Words only: quotes and operators would reach the database's full-text syntax (SQLite FTS5).
+    query = " ".join(re.findall(r"\w+", (query or "")[:MAX_PAGE_QUERY_LENGTH]))
     if not query:
         return []
     locale = locale or current_locale()

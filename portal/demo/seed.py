@@ -12,7 +12,15 @@ from django.contrib.auth.models import Group, Permission
 from django.db import transaction
 from django.db.models import Sum
 from django.utils import timezone
-from wagtail.models import GroupApprovalTask, GroupPagePermission, Locale, Page, Workflow, WorkflowPage
+from wagtail.models import (
+    GroupApprovalTask,
+    GroupPagePermission,
+    Locale,
+    Page,
+    Workflow,
+    WorkflowPage,
+    WorkflowTask,
+)
 from wagtail.rich_text import RichText
 
 from marketplace.models import Organization, OrganizationKind, Reference, Solution, SolutionType
@@ -126,8 +134,7 @@ def ensure_news_workflow(news_indexes, reviewers: Group) -> Workflow:
     if task is None:
         task = GroupApprovalTask.objects.create(name="운영기관 검토")
         task.groups.set([reviewers])
-    if not workflow.workflow_tasks.filter(task=task).exists():
-        workflow.workflow_tasks.create(task=task, sort_order=0)
+    WorkflowTask.objects.get_or_create(workflow=workflow, task=task, defaults={"sort_order": 0})
     for index in news_indexes:
         WorkflowPage.objects.update_or_create(page=index, defaults={"workflow": workflow})
     return workflow
