@@ -2,6 +2,7 @@
 ``portal/templates/blocks/``."""
 
 from django.core.exceptions import ValidationError
+from django.core.validators import URLValidator
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.blocks.struct_block import StructBlockValidationError
@@ -70,14 +71,29 @@ class LinkButtonBlock(blocks.StructBlock):
 
     label = blocks.CharBlock(label=_("버튼 문구"), max_length=60)
     page = blocks.PageChooserBlock(label=_("사이트 페이지"), required=False)
-    url = blocks.URLBlock(label=_("외부 주소"), required=False)
+    url = blocks.CharBlock(
+        label=_("주소"),
+        max_length=300,
+        required=False,
+        help_text=_("외부 주소(https://…) 또는 사이트 경로(예: /ko/solutions/)"),
+    )
 
     def clean(self, value):
         value = super().clean(value)
-        if not value.get("page") and not value.get("url"):
+        url = (value.get("url") or "").strip()
+        if not value.get("page") and not url:
             raise StructBlockValidationError(
-                block_errors={"page": ValidationError(_("사이트 페이지나 외부 주소 중 하나를 지정하세요."))}
+                block_errors={"page": ValidationError(_("사이트 페이지나 주소 중 하나를 지정하세요."))}
             )
+        if url and not url.startswith("/"):
+            try:
+                URLValidator(schemes=["http", "https"])(url)
+            except ValidationError:
+                raise StructBlockValidationError(
+                    block_errors={
+                        "url": ValidationError(_("https://로 시작하는 주소나 /로 시작하는 사이트 경로를 입력하세요."))
+                    }
+                ) from None
         return value
 
     class Meta:

@@ -84,7 +84,7 @@ def main_menu_pages(context):
     cached = getattr(request, "_portal_menu", None)
     if cached is None:
         home = HomePage.objects.filter(locale__language_code=translation.get_language()).first()
-        home = home or HomePage.objects.filter(locale=Locale.get_default()).first()
+        home = home or HomePage.objects.filter(locale__language_code=settings.LANGUAGE_CODE).first()
         cached = []
         if home is not None:
             cached = [(p.title, p.get_url(request)) for p in home.get_children().live().in_menu().specific(defer=True)]

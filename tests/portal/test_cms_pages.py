@@ -135,3 +135,23 @@ def test_guide_and_index(client, tree):
 def test_unknown_page_is_a_404_page_not_a_500(client, tree):
     response = client.get("/ko/news/no-such-news/")
     assert response.status_code == 404
+
+
+@pytest.mark.parametrize(
+    "url,ok",
+    [("/ko/solutions/", True), ("https://www.molit.go.kr/", True), ("javascript:alert(1)", False), ("www.x", False)],
+)
+def test_link_button_takes_a_site_path_or_a_web_address(url, ok):
+    block = blocks.LinkButtonBlock()
+    value = block.to_python({"label": "솔루션 찾기", "page": None, "url": url})
+    if ok:
+        assert block.clean(value)["url"] == url
+    else:
+        with pytest.raises(ValidationError):
+            block.clean(value)
+
+
+def test_link_button_needs_a_page_or_an_address():
+    block = blocks.LinkButtonBlock()
+    with pytest.raises(ValidationError):
+        block.clean(block.to_python({"label": "바로가기", "page": None, "url": ""}))
