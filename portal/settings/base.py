@@ -229,6 +229,8 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
+    # Wagtail runs its search and reference-index updates as tasks and logs every one at INFO.
+    "loggers": {"django_tasks": {"level": "WARNING"}},
 }
 
 # Periodic retry of index changes that could not be applied (e.g. while Elasticsearch was down).
