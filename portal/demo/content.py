@@ -648,3 +648,41 @@ FAQS = [
         "ETSI NGSI-LD(GS CIM 009) API와 스마트시티 데이터허브 표준 인터페이스를 따릅니다.",
     ),
 ]
+
+FAQ_PAGE_EN = (
+    "Frequently asked questions",
+    "Questions about using the Open Lab, listing review, programmes and the data hub",
+)
+
+# English FAQ, keyed by the Korean question.
+FAQS_EN = {
+    "오픈랩은 누가 이용할 수 있나요?": (
+        "Who can use the Open Lab?",
+        "Local government officials, solution companies, startups and anyone who wants to browse solutions and case studies. Listing solutions and registering needs require a registered organization.",
+    ),
+    "이용료가 있나요?": ("Does it cost anything?", "Every feature of the Open Lab is free."),
+    "솔루션 심사에는 얼마나 걸리나요?": (
+        "How long does the review of a listing take?",
+        "The operator publishes it or asks for changes within five working days. Reasons for a change request appear on your dashboard and in an email.",
+    ),
+    "오픈소스가 아닌 솔루션도 등록할 수 있나요?": (
+        "Can I list a solution that is not open source?",
+        "Yes. Since 2024, however, national programmes must use open-source solutions linked to the data hub, so enter the licence accurately.",
+    ),
+    "카탈로그의 가격은 확정 가격인가요?": (
+        "Are catalogue prices final?",
+        "They are indicative ranges given by the company. The actual amount depends on scale and deployment, so ask for a quote.",
+    ),
+    "확산사업 대상 지자체 기준은 무엇인가요?": (
+        "Which cities can apply for the diffusion programme?",
+        "Cities and counties under 300,000 people; open-source solutions linked to the data hub and at least 35 % of the budget on climate and digital-inclusion solutions are mandatory.",
+    ),
+    "샌드박스 데이터는 실제 데이터인가요?": (
+        "Is the sandbox data real?",
+        "It is synthetic data with the format and distribution of real city data. It contains no personal data.",
+    ),
+    "데이터허브 API는 어떤 표준을 따르나요?": (
+        "Which standard does the data hub API follow?",
+        "The ETSI NGSI-LD API (GS CIM 009) and the smart city data hub standard interfaces.",
+    ),
+}

@@ -287,7 +287,7 @@ def seed_content() -> ContentReport:
         pages.FAQ.objects.get_or_create(
             locale=korean, question=question, defaults={"answer": f"<p>{answer}</p>", "category": category}
         )
-    _child(
+    faq_page = _child(
         home,
         pages.StandardPage,
         "faq",
@@ -338,6 +338,15 @@ def seed_content() -> ContentReport:
                         body=[("steps", {"heading": "", "steps": steps})],
                     )
                     report.translations += 1
+        title, summary = content.FAQ_PAGE_EN
+        _translate(faq_page, english, user, title=title, draft_title=title, summary=summary)
+        report.translations += 1
+        for faq in pages.FAQ.objects.filter(locale=korean):
+            if faq.question in content.FAQS_EN and not faq.get_translation_or_none(english):
+                translated = faq.copy_for_translation(english)
+                translated.question, answer = content.FAQS_EN[faq.question]
+                translated.answer = f"<p>{answer}</p>"
+                translated.save()
         english_home = pages.HomePage.objects.get(pk=english_home.pk)  # its children were added elsewhere
         en_links = {**links, "catalogue-url": "/en/solutions/"}
         en_links["guide-list"], en_links["guide-sandbox"] = en_guides["list-a-solution"], en_guides["sandbox-data"]

@@ -112,6 +112,8 @@ def test_demo_content_is_complete_bilingual_and_idempotent():
     assert korean_guides.count() >= 3
     assert all(guide.get_translation_or_none(english) for guide in korean_guides)
     assert pages.FAQ.objects.filter(locale=korean).count() >= 5
+    assert pages.FAQ.objects.filter(locale=english).count() == pages.FAQ.objects.filter(locale=korean).count()
+    assert pages.StandardPage.objects.live().filter(locale=english, title="Frequently asked questions").exists()
     assert pages.EventPage.objects.filter(title__contains="월드스마트시티엑스포").exists()
     assert pages.NewsIndexPage.objects.get(locale=korean).get_workflow().name == "뉴스 검토"
 
