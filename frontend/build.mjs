@@ -14,6 +14,7 @@
 //   portal/static/vendor/htmx/htmx.min.js
 //   portal/static/vendor/chartjs/chart.umd.min.js(.map)              (sandbox dataset charts)
 //   portal/static/vendor/leaflet/leaflet.{js,js.map,css}, images/   (sandbox dataset maps)
+//   portal/static/vendor/axe/axe.min.js                       (axe-core: injected by the browser tests' a11y checks)
 //   portal/static/vendor/.built                               (marker: versions of what was copied)
 //
 // The build fails if any url(...)/@import/sourceMappingURL in the copied CSS
@@ -32,6 +33,7 @@ const krdsOut = path.join(vendor, "krds");
 const htmxOut = path.join(vendor, "htmx");
 const chartOut = path.join(vendor, "chartjs");
 const leafletOut = path.join(vendor, "leaflet");
+const axeOut = path.join(vendor, "axe");
 
 function fail(msg) {
   console.error(`build: ${msg}`);
@@ -57,6 +59,7 @@ const versions = {
   "htmx.org": pkgVersion("htmx.org"),
   "chart.js": pkgVersion("chart.js"),
   leaflet: pkgVersion("leaflet"),
+  "axe-core": pkgVersion("axe-core"),
 };
 
 // Start clean so files dropped from a package don't linger.
@@ -64,6 +67,7 @@ fs.rmSync(krdsOut, { recursive: true, force: true });
 fs.rmSync(htmxOut, { recursive: true, force: true });
 fs.rmSync(chartOut, { recursive: true, force: true });
 fs.rmSync(leafletOut, { recursive: true, force: true });
+fs.rmSync(axeOut, { recursive: true, force: true });
 fs.rmSync(path.join(vendor, ".built"), { force: true });
 
 // --- KRDS -------------------------------------------------------------------
@@ -110,6 +114,9 @@ copy("chart.umd.min.js.map", "chart.umd.min.js.map", chartSrc, chartOut);
 const leafletSrc = path.join(nm, "leaflet", "dist");
 for (const file of ["leaflet.js", "leaflet.js.map", "leaflet.css", "images"]) copy(file, file, leafletSrc, leafletOut);
 
+// --- axe-core (accessibility checks in tests/browser; never loaded by site pages) ---
+copy("axe.min.js", "axe.min.js", path.join(nm, "axe-core"), axeOut);
+
 // --- verify CSS references ---------------------------------------------------
 function cssFiles(dir) {
   return fs.readdirSync(dir, { recursive: true })
@@ -138,6 +145,6 @@ if (missing.length) fail(`unresolved CSS references:\n  ${missing.join("\n  ")}`
 fs.writeFileSync(path.join(vendor, ".built"), `${JSON.stringify(versions, null, 2)}\n`);
 console.log(
   `build: krds-uiux ${versions["krds-uiux"]}, htmx.org ${versions["htmx.org"]}, chart.js ${versions["chart.js"]}, ` +
-    `leaflet ${versions.leaflet} -> ${path.relative(repo, vendor)}/ ` +
+    `leaflet ${versions.leaflet}, axe-core ${versions["axe-core"]} -> ${path.relative(repo, vendor)}/ ` +
     `(${checked} CSS references resolved)`,
 );

@@ -1,5 +1,6 @@
 """The operators' side of the Open Lab in the Wagtail admin, under one "오픈랩" menu: the review
-of solutions, organizations, and the taxonomy.
+of solutions, organizations, memberships, versions, media, references and their outcome KPIs,
+the status history, and the taxonomy; plus the dashboard panel of pending approvals.
 
 Only operators (``user_is_operator``) holding the model permission see these views, and only the
 actions a policy lists exist: operators approve listings and verify organizations, but content is
@@ -17,6 +18,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.admin_url_finder import ModelAdminURLFinder, register_admin_url_finder
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.ui.components import Component
 from wagtail.admin.ui.sidebar import LinkMenuItem
 from wagtail.admin.ui.tables import BooleanColumn, DateColumn, StatusTagColumn
 from wagtail.admin.viewsets.base import ViewSetGroup
@@ -34,13 +36,19 @@ from marketplace.admin_views import (
 )
 from marketplace.models import (
     Domain,
+    Membership,
     MembershipStatus,
     Organization,
     OrganizationKind,
+    OutcomeKPI,
     Programme,
+    Reference,
     Solution,
+    SolutionMedia,
     SolutionStatus,
+    SolutionTransition,
     SolutionType,
+    SolutionVersion,
 )
 from marketplace.permissions import user_is_operator
 from marketplace.services.solutions import EDITABLE_FIELDS
@@ -83,6 +91,12 @@ POLICIES = {
     Domain: OperatorPermissionPolicy(Domain, actions={"view"}),
     SolutionType: OperatorPermissionPolicy(SolutionType, actions={"view"}),
     Programme: OperatorPermissionPolicy(Programme, actions={"view", "add", "change"}),
+    Membership: OperatorPermissionPolicy(Membership, actions={"view"}),
+    SolutionVersion: OperatorPermissionPolicy(SolutionVersion, actions={"view"}),
+    SolutionMedia: OperatorPermissionPolicy(SolutionMedia, actions={"view"}),
+    Reference: OperatorPermissionPolicy(Reference, actions={"view"}),
+    OutcomeKPI: OperatorPermissionPolicy(OutcomeKPI, actions={"view"}),
+    SolutionTransition: OperatorPermissionPolicy(SolutionTransition, actions={"view"}),
 }
 for policy in POLICIES.values():
     register_permission_policy(policy.model, policy)
@@ -235,6 +249,82 @@ class SolutionTypeViewSet(OpenLabViewSet):
     list_per_page = 60
 
 
+class MembershipViewSet(OpenLabViewSet):
+    model = Membership
+    name = "memberships"
+    icon = "user"
+    menu_label = _("기관 구성원")
+    list_display = ["user", "organization", "role", StatusTagColumn("get_status_display", label=_("상태"))]
+    list_filter = ["status", "role", "organization__kind"]
+    search_fields = ["user__email", "user__name", "organization__name"]
+    ordering = "-id"
+    inspect_view_fields = ["user", "organization", "role", "status", "message"]
+
+
+class SolutionVersionViewSet(OpenLabViewSet):
+    model = SolutionVersion
+    name = "solution_versions"
+    url_prefix = "solution-versions"
+    icon = "history"
+    menu_label = _("솔루션 버전")
+    list_display = ["solution", "version", DateColumn("released_on", label=field_label(SolutionVersion, "released_on"))]
+    list_filter = ["solution__status", "released_on"]
+    search_fields = ["solution__name", "solution__company__name", "version"]
+    ordering = "-released_on"
+    inspect_view_fields = ["solution", "version", "released_on", "changelog", "created_at"]
+
+
+class SolutionMediaViewSet(OpenLabViewSet):
+    model = SolutionMedia
+    name = "solution_media"
+    url_prefix = "solution-media"
+    icon = "image"
+    menu_label = _("솔루션 첨부파일")
+    list_display = ["__str__", "solution", "kind"]
+    list_filter = ["kind"]
+    search_fields = ["caption", "solution__name"]
+    ordering = "-id"
+    inspect_view_fields = ["solution", "kind", "file", "caption", "sort_order", "created_at"]
+
+
+class ReferenceViewSet(OpenLabViewSet):
+    model = Reference
+    name = "references"
+    icon = "pick"
+    menu_label = _("구축 사례(솔루션)")
+    list_display = ["solution", "municipality", "year", "programme"]
+    list_filter = ["year", "municipality__province", "solution__status"]
+    search_fields = ["solution__name", "municipality__name", "programme", "summary"]
+    ordering = "-year"
+    inspect_view_fields = ["solution", "municipality", "year", "programme", "budget_krw", "summary", "created_at"]
+
+
+class OutcomeKPIViewSet(OpenLabViewSet):
+    model = OutcomeKPI
+    name = "outcome_kpis"
+    url_prefix = "outcome-kpis"
+    icon = "order"
+    menu_label = _("성과 지표")
+    list_display = ["metric", "reference", "baseline", "result", "unit", "verified_by"]
+    list_filter = ["lower_is_better", "reference__year"]
+    search_fields = ["metric", "verified_by", "reference__municipality__name", "reference__solution__name"]
+    ordering = "-id"
+    inspect_view_fields = ["reference", "metric", "baseline", "result", "unit", "lower_is_better", "verified_by"]
+
+
+class SolutionTransitionViewSet(OpenLabViewSet):
+    model = SolutionTransition
+    name = "solution_transitions"
+    url_prefix = "solution-transitions"
+    icon = "list-ul"
+    menu_label = _("상태 변경 이력")
+    list_display = ["solution", "from_status", "to_status", "actor", DateColumn("created_at", label=_("일시"))]
+    list_filter = ["to_status", "from_status"]
+    search_fields = ["solution__name", "actor__email", "note"]
+    ordering = "-created_at"
+    inspect_view_fields = ["solution", "from_status", "to_status", "actor", "note", "created_at"]
+
+
 class PendingReviewMenuItem(MenuItem):
     """Links to the submissions waiting for a decision and says how many there are."""
 
@@ -251,7 +341,18 @@ class OpenLabViewSetGroup(ViewSetGroup):
     menu_name = "openlab"
     menu_icon = "site"
     menu_order = 150
-    items = (SolutionReviewViewSet, OrganizationViewSet, DomainViewSet, SolutionTypeViewSet)
+    items = (
+        SolutionReviewViewSet,
+        OrganizationViewSet,
+        MembershipViewSet,
+        SolutionVersionViewSet,
+        SolutionMediaViewSet,
+        ReferenceViewSet,
+        OutcomeKPIViewSet,
+        SolutionTransitionViewSet,
+        DomainViewSet,
+        SolutionTypeViewSet,
+    )
 
     def get_submenu_items(self):
         review = self.registerables[0]
@@ -264,6 +365,40 @@ class OpenLabViewSetGroup(ViewSetGroup):
 @hooks.register("register_admin_viewset")
 def register_openlab_admin():
     return OpenLabViewSetGroup()
+
+
+class PendingApprovalsPanel(Component):
+    """Dashboard panel: submissions waiting for a decision and organizations not yet verified."""
+
+    name = "openlab_pending_approvals"
+    order = 50
+    template_name = "marketplace/admin/pending_approvals_panel.html"
+    LIMIT = 5
+
+    def __init__(self, review_namespace: str, organizations_namespace: str):
+        self.review_namespace = review_namespace
+        self.organizations_namespace = organizations_namespace
+
+    def get_context_data(self, parent_context):
+        submitted = Solution.objects.filter(status=SolutionStatus.SUBMITTED).select_related("company")
+        unverified = Organization.objects.filter(is_verified=False).exclude(kind=OrganizationKind.OPERATOR)
+        return {
+            "submitted": list(submitted.order_by("updated_at")[: self.LIMIT]),
+            "submitted_count": submitted.count(),
+            "unverified": list(unverified.order_by("-id")[: self.LIMIT]),
+            "unverified_count": unverified.count(),
+            "queue_url": review_queue_url(self.review_namespace),
+            "approve_url_name": f"{self.review_namespace}:approve",
+            "inspect_url_name": f"{self.review_namespace}:inspect",
+            "organization_url_name": f"{self.organizations_namespace}:edit",
+            "organizations_url": reverse(f"{self.organizations_namespace}:index") + "?is_verified=false",
+        }
+
+
+@hooks.register("construct_homepage_panels")
+def add_pending_approvals_panel(request, panels):
+    if POLICIES[Solution].user_has_permission(request.user, "view"):
+        panels.append(PendingApprovalsPanel("solutions", "organizations"))
 
 
 OPERATOR_PERMISSIONS = (

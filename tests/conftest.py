@@ -32,6 +32,25 @@ def _taxonomy_for_transactional_tests(request):
 
     if not SolutionType.objects.exists():
         load_taxonomy(Domain, SolutionType)
+    _restore_site_tree()
+
+
+def _restore_site_tree():
+    """What the Wagtail and portal data migrations create: locales, the page tree's root and the
+    Korean home page as the default site, and the root collection."""
+    from wagtail.models import Collection, Locale, Page, Site
+
+    from portal.models import HomePage
+
+    if Page.objects.filter(depth=1).exists():
+        return
+    korean = Locale.objects.get_or_create(language_code="ko")[0]
+    Locale.objects.get_or_create(language_code="en")
+    root = Page.add_root(instance=Page(title="Root", slug="root", locale=korean))
+    home = root.add_child(instance=HomePage(title="스마트도시 오픈랩", slug="home", locale=korean))
+    Site.objects.create(hostname="localhost", port=80, root_page=home, is_default_site=True, site_name=home.title)
+    if not Collection.objects.exists():
+        Collection.add_root(name="Root")
 
 
 def unavailable(reason: str):

@@ -32,6 +32,9 @@ INSTALLED_APPS = [
     "search",
     "datahub",
     "wagtail.contrib.forms",
+    "wagtail.contrib.routable_page",
+    "wagtail.contrib.simple_translation",
+    "wagtail.locales",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
     "wagtail.embeds",
@@ -64,7 +67,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
+    "portal.middleware.PortalLocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -217,8 +220,26 @@ SPECTACULAR_SETTINGS = {
 
 WAGTAIL_SITE_NAME = "스마트도시 오픈랩"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
-WAGTAIL_I18N_ENABLED = False
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# Pages exist in Korean (default) and English; editors translate a page with the built-in
+# simple translation ("Translate" in the page menu copies the tree into the other locale).
+WAGTAIL_I18N_ENABLED = True
+WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
+# How long an anonymous visitor's rendered page body is cached; publishing any page clears it.
+PORTAL_PAGE_CACHE_SECONDS = int(os.environ.get("PORTAL_PAGE_CACHE_SECONDS", "300"))
+# Page search (news, programmes, case studies, guides): the database backend by default, the
+# Elasticsearch cluster (its own "wagtail_pages" index) when ELASTICSEARCH_URL is set.
+WAGTAILSEARCH_BACKENDS = {
+    "default": (
+        {
+            "BACKEND": "wagtail.search.backends.elasticsearch8",
+            "URLS": [ELASTICSEARCH_URL],
+            "INDEX": "wagtail_pages",
+            "TIMEOUT": 5,
+        }
+        if ELASTICSEARCH_URL
+        else {"BACKEND": "wagtail.search.backends.database"}
+    )
+}
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "hwp", "hwpx", "pdf", "pptx", "xlsx", "zip"]
 
 LOGGING = {
@@ -226,9 +247,13 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
+    # Wagtail runs its search and reference-index updates as tasks and logs every one at INFO.
+    "loggers": {"django_tasks": {"level": "WARNING"}},
 }
 
 # Periodic retry of index changes that could not be applied (e.g. while Elasticsearch was down).
 CELERY_BEAT_SCHEDULE = {
     "search-drain-outbox": {"task": "search.tasks.drain_outbox", "schedule": 60.0},
+    # Wagtail scheduled publishing: pages with a go-live (or expiry) time that has passed.
+    "portal-publish-scheduled": {"task": "portal.tasks.publish_scheduled_pages", "schedule": 60.0},
 }

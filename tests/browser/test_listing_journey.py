@@ -26,7 +26,7 @@ def test_company_lists_operator_approves_public_sees(live_server, new_page):
     page.fill("input[name=password1]", "Shelter-2026-pass")
     page.fill("input[name=password2]", "Shelter-2026-pass")
     page.locator("form button[type=submit]").last.click()
-    page.wait_for_url(re.compile(r"/onboarding/$"))
+    page.wait_for_url(re.compile(r"/ko/onboarding/$"))
 
     page.select_option("select[name=org-kind]", "company")
     page.fill("input[name=org-name]", "(주)쉼표정류장")
@@ -35,7 +35,7 @@ def test_company_lists_operator_approves_public_sees(live_server, new_page):
     assert page.get_by_text("유효하지 않은 사업자등록번호").first.is_visible()
     page.fill("input[name=org-business_number]", "220-81-62517")
     page.locator("#org-create-form button[type=submit]").click()
-    page.wait_for_url(re.compile(r"/dashboard/$"))
+    page.wait_for_url(re.compile(r"/ko/dashboard/$"))
 
     page.goto(f"{live_server.url}/solutions/new/")
     page.fill("input[name=name]", SOLUTION_NAME)

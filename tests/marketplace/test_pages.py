@@ -20,28 +20,28 @@ def count_queries(client, url):
 def test_catalogue_query_count_does_not_grow_with_page_size(client, municipality):
     for _i in range(2):
         ReferenceFactory(solution=SolutionFactory(), municipality=municipality)
-    small = count_queries(client, "/solutions/")
+    small = count_queries(client, "/ko/solutions/")
     for _i in range(10):
         solution = SolutionFactory(
             types=[SolutionType.objects.get(code="TRN-07"), SolutionType.objects.get(code="SAF-01")]
         )
         OutcomeKPIFactory(reference=ReferenceFactory(solution=solution, municipality=municipality))
-    full = count_queries(client, "/solutions/")
+    full = count_queries(client, "/ko/solutions/")
     assert full == small, f"2 cards took {small} queries, 12 cards took {full}"
 
 
 def test_catalogue_lists_published_only_with_filters(client, company):
     shown = SolutionFactory(company=company, name="과천형 스마트 주차")
     SolutionFactory(company=company, name="비공개 초안", status=SolutionStatus.DRAFT, published_at=None)
-    page = client.get("/solutions/").content.decode()
+    page = client.get("/ko/solutions/").content.decode()
     assert "과천형 스마트 주차" in page and "비공개 초안" not in page
     assert shown.company.name in page
-    page = client.get("/solutions/?domain=ENV").content.decode()
+    page = client.get("/ko/solutions/?domain=ENV").content.decode()
     assert "과천형 스마트 주차" not in page
 
 
 def test_catalogue_unknown_filter_explains_itself(client):
-    response = client.get("/solutions/?type=TRN-99&price_band=cheap")
+    response = client.get("/ko/solutions/?type=TRN-99&price_band=cheap")
     assert response.status_code == 400
     page = response.content.decode()
     assert "알 수 없는 솔루션 유형 코드" in page and "알 수 없는 가격대" in page
@@ -50,10 +50,10 @@ def test_catalogue_unknown_filter_explains_itself(client):
 def test_catalogue_pagination(client):
     for _ in range(14):
         SolutionFactory()
-    first, second = client.get("/solutions/"), client.get("/solutions/?page=2")
+    first, second = client.get("/ko/solutions/"), client.get("/ko/solutions/?page=2")
     assert first.context["page_obj"].paginator.num_pages == 2
     assert len(second.context["solutions"]) == 2
-    assert client.get("/solutions/?page=999").status_code == 200
+    assert client.get("/ko/solutions/?page=999").status_code == 200
 
 
 def test_solution_detail_shows_vendor_price_and_outcomes(client, municipality):
@@ -81,20 +81,20 @@ def test_company_and_municipality_profiles(client, company, municipality):
 def test_dashboard_lists_my_solutions_with_status(client, company, company_user):
     SolutionFactory(company=company, name="심사 중인 솔루션", status=SolutionStatus.SUBMITTED, published_at=None)
     client.force_login(company_user)
-    page = client.get("/dashboard/").content.decode()
+    page = client.get("/ko/dashboard/").content.decode()
     assert "심사 중인 솔루션" in page and "심사 중" in page
 
 
 def test_dashboard_needs_login(client):
-    response = client.get("/dashboard/")
-    assert response.status_code == 302 and "/accounts/login/" in response["Location"]
+    response = client.get("/ko/dashboard/")
+    assert response.status_code == 302 and "/ko/accounts/login/" in response["Location"]
 
 
 def test_editing_another_companys_solution_is_forbidden(client, company, other_company_user):
     solution = SolutionFactory(company=company)
     client.force_login(other_company_user)
-    assert client.get(f"/solutions/{solution.slug}/edit/").status_code == 403
-    response = client.post(f"/solutions/{solution.slug}/edit/", {"name": "탈취"})
+    assert client.get(f"/ko/solutions/{solution.slug}/edit/").status_code == 403
+    response = client.post(f"/ko/solutions/{solution.slug}/edit/", {"name": "탈취"})
     assert response.status_code == 403
 
 
@@ -102,7 +102,7 @@ def test_company_lists_and_submits_a_solution_through_pages(client, company, com
     client.force_login(company_user)
     trn04 = SolutionType.objects.get(code="TRN-04")
     response = client.post(
-        "/solutions/new/",
+        "/ko/solutions/new/",
         {
             "name": "버스 탑재형 불법주차 단속",
             "types": [trn04.pk],
@@ -118,7 +118,7 @@ def test_company_lists_and_submits_a_solution_through_pages(client, company, com
     assert response.status_code == 302, response.content.decode()[:2000]
     solution = company.solutions.get(name="버스 탑재형 불법주차 단속")
     assert solution.specs == {"카메라": "2MP", "통신": "LTE"}
-    client.post(f"/solutions/{solution.slug}/submit/", {"note": ""})
+    client.post(f"/ko/solutions/{solution.slug}/submit/", {"note": ""})
     solution.refresh_from_db()
     assert solution.status == SolutionStatus.SUBMITTED
 
@@ -126,7 +126,7 @@ def test_company_lists_and_submits_a_solution_through_pages(client, company, com
 def test_solution_form_shows_service_errors_on_fields(client, company, company_user):
     client.force_login(company_user)
     response = client.post(
-        "/solutions/new/",
+        "/ko/solutions/new/",
         {
             "name": "가격 역전",
             "types": [SolutionType.objects.get(code="TRN-04").pk],
@@ -148,7 +148,7 @@ def test_oversize_upload_page_message(client, company, company_user):
     solution = SolutionFactory(company=company)
     client.force_login(company_user)
     response = client.post(
-        f"/solutions/{solution.slug}/media/",
+        f"/ko/solutions/{solution.slug}/media/",
         {"kind": "brochure", "file": SimpleUploadedFile("brochure.docx", b"PK\x03\x04")},
         follow=True,
     )
@@ -158,14 +158,15 @@ def test_oversize_upload_page_message(client, company, company_user):
 
 def test_home_page_shows_domains_and_latest(client):
     SolutionFactory(name="최신 스마트 쉘터")
-    page = client.get("/").content.decode()
+    page = client.get("/", follow=True).content.decode()
     assert "최신 스마트 쉘터" in page and "교통" in page
 
 
 def test_english_switch(client):
     SolutionFactory()
-    client.post("/i18n/setlang/", {"language": "en", "next": "/solutions/"})
-    page = client.get("/solutions/").content.decode()
+    response = client.post("/i18n/setlang/", {"language": "en", "next": "/ko/solutions/"})
+    assert response["Location"] == "/en/solutions/"
+    page = client.get(response["Location"]).content.decode()
     assert 'lang="en"' in page
     assert "Solution catalogue" in page
 
@@ -173,11 +174,11 @@ def test_english_switch(client):
 def test_company_adds_a_reference_with_kpis_on_the_edit_page(client, company, company_user, municipality):
     solution = SolutionFactory(company=company)
     client.force_login(company_user)
-    assert "구축 사례 추가" in client.get(f"/solutions/{solution.slug}/edit/").content.decode()
+    assert "구축 사례 추가" in client.get(f"/ko/solutions/{solution.slug}/edit/").content.decode()
     form = {"ref-municipality": municipality.pk, "ref-year": "2023", "ref-programme": "스마트챌린지"}
     form |= {"kpi-TOTAL_FORMS": "3", "kpi-INITIAL_FORMS": "0", "kpi-MIN_NUM_FORMS": "0", "kpi-MAX_NUM_FORMS": "5"}
     form |= {"kpi-0-metric": "보행자 사고", "kpi-0-baseline": "12", "kpi-0-result": "7", "kpi-0-lower_is_better": "on"}
-    response = client.post(f"/solutions/{solution.slug}/references/", form, follow=True)
+    response = client.post(f"/ko/solutions/{solution.slug}/references/", form, follow=True)
     assert "구축 사례를 등록했습니다" in response.content.decode()
     reference = solution.references.get()
     assert reference.kpis.get().improved

@@ -20,13 +20,13 @@ def catalogue():
 
 
 def test_search_page_ranks_and_highlights(client, catalogue):
-    response = client.get("/search/", {"q": "불법주차"})
+    response = client.get("/ko/search/", {"q": "불법주차"})
     assert response.context["solutions"][0].name == "무브아이 불법주정차 감시"
     assert "<mark>" in response.content.decode()
 
 
 def test_search_page_did_you_mean(client, catalogue):
-    response = client.get("/search/", {"q": "smart parkng"})
+    response = client.get("/ko/search/", {"q": "smart parkng"})
     assert response.context["results"].suggestion == "smart parking"
     assert "smart parking" in response.content.decode()
 
@@ -35,29 +35,29 @@ def test_search_page_did_you_mean(client, catalogue):
     "q", ["", "?!.,;", '"', "*", "NEAR", "주차 OR", "-주차", "x" * 1000, "'; DROP TABLE marketplace_solution; --"]
 )
 def test_search_page_bad_input_never_fails(client, catalogue, q):
-    response = client.get("/search/", {"q": q})
+    response = client.get("/ko/search/", {"q": q})
     assert response.status_code == 200
 
 
 def test_long_query_is_cut_with_a_notice(client, catalogue):
-    response = client.get("/search/", {"q": "미세먼지 " * 300})
+    response = client.get("/ko/search/", {"q": "미세먼지 " * 300})
     assert "앞의 200자로 찾았습니다" in response.content.decode()
 
 
 def test_search_page_past_the_end_shows_the_last_page(client, catalogue):
-    response = client.get("/search/", {"q": "", "page": "999"})
+    response = client.get("/ko/search/", {"q": "", "page": "999"})
     assert response.status_code == 200 and response.context["results"].page == 1
 
 
 def test_catalogue_search_uses_the_engine(client, catalogue):
-    response = client.get("/solutions/", {"search": "주차장을"})
+    response = client.get("/ko/solutions/", {"search": "주차장을"})
     names = [s.name for s in response.context["solutions"]]
     assert names[0] == "파크뷰 스마트 주차유도"
     assert response.context["facet_counts"]["domain"]["TRN"] >= 1
 
 
 def test_catalogue_search_with_unknown_filter_is_400(client, catalogue):
-    assert client.get("/solutions/", {"search": "주차", "domain": "NOPE"}).status_code == 400
+    assert client.get("/ko/solutions/", {"search": "주차", "domain": "NOPE"}).status_code == 400
 
 
 def test_api_solutions_search_returns_facets(client, catalogue):

@@ -1,3 +1,5 @@
+from django.apps import apps
+from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
 from marketplace.demo.needs import seed_needs
@@ -28,6 +30,10 @@ class Command(BaseCommand):
             f"Needs: {needs.programmes} programmes, {needs.needs} new needs, {needs.proposals} proposals, "
             f"{needs.awards} awards."
         )
+        # Hook: the portal's CMS demo content (pages link the catalogue above); by name, so
+        # marketplace does not import portal.
+        if apps.is_installed("portal"):
+            call_command("seed_content", stdout=self.stdout)
         self.stdout.write(f"\n데모 계정 / Demo logins (password: {DEMO_PASSWORD})")
         for role, email, organization in report.logins:
             self.stdout.write(f"  {role:<22} {email:<28} {organization}")
