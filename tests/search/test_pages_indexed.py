@@ -45,17 +45,17 @@ def test_deleting_a_page_removes_it(home):
 
 
 def test_page_documents_carry_locale_and_type_facets_and_their_own_text(home, monkeypatch):
+    from wagtail.rich_text import RichText
     from wagtail.search import index
 
     home.intro = "도시 문제를 해결하는 솔루션을 찾고 비교하세요"
-    home.body = "<p>지자체와 <b>기업</b>을 잇습니다</p>"
-    monkeypatch.setattr(
-        HomePage, "search_fields", [*Page.search_fields, index.SearchField("intro"), index.SearchField("body")]
-    )
+    home.body = [("heading", "기업과 지자체"), ("paragraph", RichText("<p>지자체와 <b>기업</b>을 잇습니다</p>"))]
+    # The home page's body is not among its search fields; make it one to see StreamField text extracted.
+    monkeypatch.setattr(HomePage, "search_fields", [*HomePage.search_fields, index.SearchField("body")])
 
     document = sources.page_document(home)
 
     assert document.kind == "page"
     assert document.facets == {"locale": ["ko"], "page_type": ["homepage"]}
     assert "도시 문제를 해결하는" in document.body and "지자체와 기업을 잇습니다" in document.body
-    assert "<b>" not in document.body
+    assert "기업과 지자체" in document.body and "<b>" not in document.body
