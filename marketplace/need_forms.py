@@ -64,12 +64,32 @@ class InviteForm(forms.Form):
     message = forms.CharField(label=_("초청 메시지"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
 
 
+class MultipleFileInput(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
+class MultipleFileField(forms.FileField):
+    """Several files in one input (Django's documented pattern); cleans to a list."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("widget", MultipleFileInput(attrs={"accept": "application/pdf"}))
+        super().__init__(*args, **kwargs)
+
+    def clean(self, data, initial=None):
+        single = super().clean
+        if isinstance(data, list | tuple):
+            return [single(d, initial) for d in data if d]
+        return [single(data, initial)] if data else []
+
+
 class ProposalForm(forms.Form):
     solution = forms.ModelChoiceField(label=_("제안 솔루션"), queryset=None)
     price_krw = forms.IntegerField(label=_("제안 금액(원)"))
     schedule = forms.CharField(label=_("추진 일정"), max_length=200)
     approach = forms.CharField(label=_("추진 방법"), widget=forms.Textarea(attrs={"rows": 6}))
-    attachment = forms.FileField(label=_("첨부파일(PDF)"), required=False)
+    attachments = MultipleFileField(
+        label=_("첨부파일(PDF)"), required=False, help_text=_("제안서, 견적서 등 PDF 파일 최대 5개")
+    )
 
     def __init__(self, *args, solutions=None, **kwargs):
         super().__init__(*args, **kwargs)

@@ -72,7 +72,11 @@ def need_warnings(need: Need) -> list[str]:
 
 def proposals_for(*, user, need: Need) -> QuerySet[Proposal]:
     """The city sees every proposal to its need; a company only its own; anyone else none."""
-    qs = Proposal.objects.filter(need=need).select_related("company", "solution", "solution_version")
+    qs = (
+        Proposal.objects.filter(need=need)
+        .select_related("company", "solution", "solution_version")
+        .prefetch_related("attachments")
+    )
     if user_can_manage_need(user, need):
         return qs.prefetch_related("transitions__actor")
     return qs.filter(company_id__in=user_organization_ids(user, kind=OrganizationKind.COMPANY))
@@ -80,8 +84,10 @@ def proposals_for(*, user, need: Need) -> QuerySet[Proposal]:
 
 def proposal_queryset(*, user) -> QuerySet[Proposal]:
     org_ids = user_organization_ids(user)
-    return Proposal.objects.filter(Q(company_id__in=org_ids) | Q(need__municipality_id__in=org_ids)).select_related(
-        "need__municipality", "company", "solution", "solution_version"
+    return (
+        Proposal.objects.filter(Q(company_id__in=org_ids) | Q(need__municipality_id__in=org_ids))
+        .select_related("need__municipality", "company", "solution", "solution_version")
+        .prefetch_related("attachments")
     )
 
 

@@ -166,6 +166,7 @@ class ProposalSerializer(serializers.ModelSerializer):
     status = serializers.CharField(
         read_only=True, help_text="submitted, shortlisted, awarded, not_selected or withdrawn"
     )
+    attachments = serializers.SerializerMethodField(help_text="PDFs sent with the proposal: name and url.")
 
     class Meta:
         model = Proposal
@@ -178,10 +179,13 @@ class ProposalSerializer(serializers.ModelSerializer):
             "price_krw",
             "schedule",
             "approach",
-            "attachment",
+            "attachments",
             "status",
             "created_at",
         ]
+
+    def get_attachments(self, proposal) -> list[dict]:
+        return [{"name": a.name, "url": a.file.url} for a in proposal.attachments.all()]
 
     def get_solution(self, proposal) -> dict:
         return {"id": proposal.solution_id, "name": proposal.solution.name, "slug": proposal.solution.slug}
@@ -193,7 +197,9 @@ class ProposalWriteSerializer(serializers.Serializer):
     price_krw = serializers.IntegerField()
     schedule = serializers.CharField(allow_blank=True, max_length=200)
     approach = serializers.CharField(allow_blank=True)
-    attachment = serializers.FileField(required=False)
+    attachments = serializers.ListField(
+        child=serializers.FileField(), required=False, help_text="Up to 5 PDFs (multipart/form-data)."
+    )
     company = serializers.SlugRelatedField(
         slug_field="slug", queryset=Organization.objects.filter(kind=OrganizationKind.COMPANY), required=False
     )

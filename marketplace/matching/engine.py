@@ -13,7 +13,7 @@ from dataclasses import asdict, dataclass
 from marketplace.models import OPEN_NEED_STATUSES, Need, Solution, SolutionStatus
 
 from . import factors, search_text
-from .inference import infer_types
+from .inference import cue_query, infer_types
 from .profiles import NeedProfile, SolutionProfile, load_solutions, need_profile
 from .weights import WEIGHTS, WEIGHTS_VERSION
 
@@ -82,6 +82,11 @@ def score_solution(need: NeedProfile, solution: SolutionProfile, hit: factors.Te
     )
 
 
+def search_query(need: NeedProfile) -> str:
+    """What the search engine is asked for the text factor: the problem's cue words, else its whole text."""
+    return cue_query(need.query_text) or need.query_text
+
+
 def with_inferred_types(need: NeedProfile) -> NeedProfile:
     """The need itself when it names its types; otherwise the types its text points to."""
     if need.type_codes:
@@ -122,7 +127,7 @@ def order(results: Iterable[MatchResult]) -> list[MatchResult]:
 def rank_solutions(need: NeedProfile, *, limit: int = DEFAULT_LIMIT) -> list[MatchResult]:
     """The best ``limit`` solutions for a need, then up to ``MAX_EXCLUDED`` excluded ones with reasons."""
     need = with_inferred_types(need)
-    hits = search_text.text_hits(need.query_text)
+    hits = search_text.text_hits(search_query(need))
     candidates = set(hits) | set(_type_candidates(need.type_codes, need.key) if need.type_codes else ())
     profiles = load_solutions(candidates)
     ranked = order(score_solution(need, profile, hits.get(pk)) for pk, profile in profiles.items())
@@ -160,7 +165,7 @@ def score_needs_for_solution(solution_id: int, needs: Iterable[Need]) -> list[tu
     scored = []
     for need in needs:
         need_data = with_inferred_types(need_profile(need))
-        hits = search_text.text_hits(need_data.query_text)
+        hits = search_text.text_hits(search_query(need_data))
         scored.append((need, score_solution(need_data, profile, hits.get(solution_id))))
     return sorted(scored, key=lambda pair: (bool(pair[1].excluded_reason), -pair[1].score, pair[1].tiebreak))
 

@@ -110,6 +110,7 @@ def _fold(text: str) -> str:
 
 
 _FOLDED = {code: tuple(dict.fromkeys(_fold(c) for c in cues)) for code, cues in TYPE_CUES.items()}
+_ORIGINAL = {_fold(c): c for cues in TYPE_CUES.values() for c in cues}
 
 
 @dataclass(frozen=True)
@@ -160,3 +161,11 @@ def types_contradicting(text: str, codes: list[str]) -> list[str]:
         return []
     domains = {c.split("-")[0] for c in supported}
     return [c for c in codes if c not in supported and c.split("-")[0] not in domains]
+
+
+def cue_query(text: str) -> str:
+    """The words of ``text`` that carry its problem (the matched cues of its strongest types), as a short
+    search query; "" when no cue matches. A whole problem description as a query makes the search engine
+    match most of a large catalogue on some word; its cues find the same solutions several times faster."""
+    cues = [_ORIGINAL[c] for t in infer_types(text) for c in t.cues]
+    return " ".join(dict.fromkeys(cues))

@@ -214,7 +214,6 @@ class Proposal(models.Model):
     price_krw = models.PositiveBigIntegerField(_("제안 금액(원)"))
     schedule = models.CharField(_("추진 일정"), max_length=200)
     approach = models.TextField(_("추진 방법"))
-    attachment = models.FileField(_("첨부파일(PDF)"), upload_to="proposals/%Y/%m/", blank=True)
     status = models.CharField(
         _("상태"), max_length=20, choices=ProposalStatus.choices, default=ProposalStatus.SUBMITTED
     )
@@ -232,6 +231,23 @@ class Proposal(models.Model):
 
     def __str__(self):
         return f"{self.company} → {self.need}"
+
+
+class ProposalAttachment(models.Model):
+    """A PDF sent with a proposal (제안서, 견적서, 인증서 사본 …); type and size are checked on upload."""
+
+    proposal = models.ForeignKey(Proposal, on_delete=models.CASCADE, related_name="attachments", verbose_name=_("제안"))
+    file = models.FileField(_("파일"), upload_to="proposals/%Y/%m/")
+    name = models.CharField(_("파일 이름"), max_length=200)
+    created_at = models.DateTimeField(_("등록일시"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["id"]
+        verbose_name = _("제안 첨부파일")
+        verbose_name_plural = _("제안 첨부파일")
+
+    def __str__(self):
+        return self.name
 
 
 class ProposalTransition(models.Model):

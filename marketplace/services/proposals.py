@@ -17,6 +17,7 @@ from marketplace.models import (
     Organization,
     OrganizationKind,
     Proposal,
+    ProposalAttachment,
     ProposalStatus,
     ProposalTransition,
     Solution,
@@ -31,6 +32,7 @@ from .needs import _transition as need_transition
 ACCEPTING = (NeedStatus.PUBLISHED, NeedStatus.PROPOSALS_OPEN)
 MAX_PRICE_KRW = 1_000_000_000_000
 SNAPSHOT_SIZE = 30
+MAX_ATTACHMENTS = 5
 
 
 def _proposal_transition(proposal: Proposal, *, actor, to_status: str, note: str = "") -> None:
@@ -52,7 +54,7 @@ def proposal_submit(
     schedule: str,
     approach: str,
     solution_version: SolutionVersion | None = None,
-    attachment=None,
+    attachments=(),
 ) -> Proposal:
     """A company answers a need with one of its published solutions. One proposal per company and need."""
     if company.kind != OrganizationKind.COMPANY or not user_is_member(actor, company):
@@ -91,11 +93,14 @@ def proposal_submit(
         errors["schedule"] = [_("추진 일정을 입력하세요.")]
     if not (approach or "").strip():
         errors["approach"] = [_("추진 방법을 입력하세요.")]
-    if attachment:
+    attachments = [a for a in (attachments or []) if a]
+    if len(attachments) > MAX_ATTACHMENTS:
+        errors["attachments"] = [_("첨부파일은 %(max)s개까지 올릴 수 있습니다.") % {"max": MAX_ATTACHMENTS}]
+    for upload in attachments:
         try:
-            validate_brochure_upload(attachment)
+            validate_brochure_upload(upload)
         except ValidationError as exc:
-            errors["attachment"] = exc.messages
+            errors.setdefault("attachments", []).extend(exc.messages)
     if errors:
         raise ValidationError(errors)
     try:
@@ -108,9 +113,10 @@ def proposal_submit(
                 price_krw=price,
                 schedule=schedule.strip()[:200],
                 approach=approach.strip(),
-                attachment=attachment or "",
                 submitted_by=actor,
             )
+            for upload in attachments:
+                ProposalAttachment.objects.create(proposal=proposal, file=upload, name=upload.name[:200])
     except IntegrityError as exc:  # a concurrent duplicate
         raise ConflictError(_("이 수요에 이미 제안했습니다."), code="duplicate_proposal") from exc
     inbox.notify(

@@ -21,6 +21,7 @@ def dashboard_matching(context):
         "request": context["request"],
         "diffusion": [(m, need_selectors.diffusion_recommendations(municipality=m, limit=5)) for m in municipalities],
         "my_needs": list(need_selectors.need_list(user=user, mine=True)[:10]) if municipalities else [],
+        "my_need_count": need_selectors.need_list(user=user, mine=True).count() if municipalities else 0,
         "matching": need_selectors.matching_needs(user=user, company_ids=company_ids, limit=5) if company_ids else [],
         "is_company": bool(company_ids),
         "is_operator": user_is_operator(user),

@@ -206,3 +206,26 @@ def test_reasons_in_english(api, indexed, parking_solution):
     assert reasons["type_fit"] == "Type match (inferred): Illegal parking enforcement"
     assert reasons["budget"] == "May exceed the budget depending on configuration (KRW 40~60 million 개소당 × 6 sites)"
     assert "population 120,000" in reasons["outcomes"]
+
+
+def test_proposal_with_pdf_attachments_and_a_refused_non_pdf(api_as, published_need, company_user, parking_solution):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    def pdf(name):
+        return SimpleUploadedFile(name, b"%PDF-1.7\n...", content_type="application/pdf")
+
+    client = as_user(company_user)
+    data = {"solution": parking_solution.pk, "price_krw": 250_000_000, "schedule": "6개월", "approach": "구역별 배치"}
+    bad = client.post(
+        f"{NEEDS}{published_need.pk}/proposals/",
+        {**data, "attachments": [pdf("제안서.pdf"), SimpleUploadedFile("견적.exe", b"MZ...")]},
+        format="multipart",
+    )
+    assert "PDF" in error(bad, 400, "invalid")["fields"]["attachments"][0]
+    response = client.post(
+        f"{NEEDS}{published_need.pk}/proposals/",
+        {**data, "attachments": [pdf("제안서.pdf"), pdf("견적서.pdf")]},
+        format="multipart",
+    )
+    assert response.status_code == 201, response.content
+    assert [a["name"] for a in response.json()["attachments"]] == ["제안서.pdf", "견적서.pdf"]

@@ -92,3 +92,12 @@ def test_reverse_direction_uses_the_same_scores(published_need, parking_solution
     assert need == published_need
     assert backward.score == forward[parking_solution.pk].score
     assert backward.factors == forward[parking_solution.pk].factors
+
+
+def test_the_search_engine_is_asked_for_the_problem_cue_words():
+    from marketplace.matching.engine import search_query
+
+    need = profile(text="과천 도심 불법주정차로 소방차 진입이 어렵다")
+    assert search_query(need) == "불법주정차 소방차 진입"
+    vague = profile(text="시민이 더 행복한 도시를 만들고 싶다")
+    assert search_query(vague) == vague.query_text

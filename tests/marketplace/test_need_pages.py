@@ -162,3 +162,21 @@ def test_quick_match_page_is_rate_limited(client):
     statuses = [client.post(reverse("marketplace:quick_match"), {"text": ""}).status_code for _ in range(31)]
     assert statuses[:30] == [400] * 30 and statuses[30] == 429
     cache.clear()
+
+
+def test_proposal_page_takes_several_pdfs(client, company_user, municipality_user, published_need, parking_solution):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    client.force_login(company_user)
+    response = client.post(
+        reverse("marketplace:proposal_create", args=[published_need.pk]),
+        {
+            "solution": parking_solution.pk, "price_krw": "250000000", "schedule": "6개월", "approach": "구역별 배치",
+            "attachments": [SimpleUploadedFile("제안서.pdf", b"%PDF-1.7 a"),
+                            SimpleUploadedFile("견적서.pdf", b"%PDF-1.7 b")],
+        },
+    )  # fmt: skip
+    assert response.status_code == 302
+    client.force_login(municipality_user)
+    page = client.get(reverse("marketplace:need_proposals", args=[published_need.pk])).content.decode()
+    assert "제안서.pdf" in page and "견적서.pdf" in page
