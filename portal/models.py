@@ -312,6 +312,15 @@ class ProgrammePage(PortalPage):
     budget_note = models.CharField(
         _("지원 규모"), max_length=200, blank=True, help_text=_("예: 개소당 국비 최대 15억 원")
     )
+    programme = models.ForeignKey(
+        "marketplace.Programme",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("자격 규칙"),
+        help_text=_("매칭 엔진이 수요의 자격을 판정할 때 쓰는 지원사업 규칙. 이 페이지에 그대로 표시됩니다."),
+    )
 
     content_panels = [
         *Page.content_panels,
@@ -319,6 +328,7 @@ class ProgrammePage(PortalPage):
         FieldPanel("organizer"),
         FieldPanel("budget_note"),
         FieldPanel("body"),
+        FieldPanel("programme"),
         FieldPanel("eligibility"),
         MultiFieldPanel(
             [
@@ -331,6 +341,15 @@ class ProgrammePage(PortalPage):
         FieldPanel("solution_types"),
     ]
     search_fields = [*PortalPage.search_fields, index.SearchField("body"), index.SearchField("organizer")]
+
+    @property
+    def rule_city_type_labels(self) -> list[str]:
+        """The linked rules' city types, as the visitor reads them."""
+        from marketplace.models import CityType
+
+        labels = dict(CityType.choices)
+        return [str(labels.get(value, value)) for value in (self.programme.city_types if self.programme else [])]
+
     parent_page_types = ["portal.ProgrammeIndexPage"]
     subpage_types = []
 

@@ -23,7 +23,7 @@ from wagtail.models import (
 )
 from wagtail.rich_text import RichText
 
-from marketplace.models import Organization, OrganizationKind, Reference, Solution, SolutionType
+from marketplace.models import Organization, OrganizationKind, Programme, Reference, Solution, SolutionType
 from marketplace.wagtail_hooks import OPERATOR_GROUP_NAME, ensure_operator_group
 from portal import models as pages
 from portal.demo import content
@@ -236,6 +236,9 @@ def seed_content() -> ContentReport:
         )
         if not programme.solution_types.exists():
             programme.solution_types.set(SolutionType.objects.filter(code__in=types))
+            # The rules the matching engine applies, when the marketplace knows this programme.
+            programme.programme = Programme.objects.filter(name=title).first()
+            programme.save()
             _publish(programme, user)
             report.programmes += 1
         programmes[slug] = programme

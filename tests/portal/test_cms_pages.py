@@ -55,6 +55,31 @@ def test_programme_shows_eligibility_deadline_and_apply_link(client, tree):
     assert 'href="https://www.molit.go.kr/"' in html
 
 
+def test_programme_page_shows_the_rules_the_matching_engine_applies(client, tree):
+    from wagtail.models import Page
+
+    from marketplace.models import Programme
+
+    rules = Programme.objects.create(
+        name="스마트도시 솔루션 확산사업",
+        slug="diffusion-rules",
+        max_population=300_000,
+        city_types=["existing", "rural"],
+        requires_data_hub_linkage=True,
+        min_climate_inclusion_share=35,
+    )
+    page = Page.objects.get(url_path__endswith="/programmes/diffusion/").specific
+    page.programme = rules
+    page.save_revision().publish()
+
+    html = client.get("/ko/programmes/diffusion/").content.decode()
+
+    assert "매칭에 쓰이는 자격 규칙" in html
+    assert "300,000명 미만" in html
+    assert "데이터허브 연계" in html and "35% 이상" in html
+    assert "기존 도시" in html or "기존도시" in html
+
+
 def test_programme_with_a_past_deadline_is_closed_without_apply_link(client, tree):
     programme = tree["programme"]
     programme.application_opens = timezone.localdate() - timedelta(days=90)
