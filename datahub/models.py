@@ -264,3 +264,23 @@ class Dataset(models.Model):
 
     def __str__(self):
         return self.dataset_id
+
+
+class ContextSourceRegistration(models.Model):
+    """An NGSI-LD context source registration (ETSI GS CIM 009 §5.9): which entities or attributes another
+    broker (the context source at ``endpoint``) can provide. Stored and answered as registered; this hub does
+    not forward queries to registered sources."""
+
+    tenant = models.CharField(max_length=64)
+    registration_id = models.CharField(max_length=256)
+    document = models.JSONField(default=dict)
+    context = models.JSONField(null=True, blank=True)
+    api_key = models.ForeignKey(ApiKey, on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
+    expires_at = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField(default=timezone.now)
+    modified_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("컨텍스트 소스 등록")
+        verbose_name_plural = _("컨텍스트 소스 등록")
+        constraints = [models.UniqueConstraint(fields=["tenant", "registration_id"], name="datahub_csource_unique_id")]

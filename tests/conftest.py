@@ -13,9 +13,14 @@ def _media_root(settings, tmp_path):
 
 
 @pytest.fixture(autouse=True)
-def _fresh_entry_cache():
+def _fresh_caches():
+    """Each test starts with empty caches: rolled-back tests hand out the same primary keys again, so
+    counters keyed by id (API-key rate limits, usage) and cached index entries would leak between tests."""
+    from django.core.cache import cache
+
     from search.backends.entry_cache import reset_entry_caches
 
+    cache.clear()
     reset_entry_caches()
 
 

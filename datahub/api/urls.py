@@ -5,7 +5,7 @@ A trailing slash is accepted on every path (some clients, e.g. ngsildclient, sen
 
 from django.urls import re_path
 
-from . import batch, entities, subscriptions, temporal, types
+from . import batch, entities, registrations, subscriptions, temporal, types
 
 ID = r"(?P<%s>[^/]+)"
 
@@ -40,6 +40,12 @@ urlpatterns = [
         "subscriptions/" + ID % "subscription_id" + "/deliveries",
         subscriptions.subscription_deliveries,
         "subscription_deliveries",
+    ),
+    route("csourceRegistrations", registrations.csource_registrations, "csource_registrations"),
+    route(
+        "csourceRegistrations/" + ID % "registration_id",
+        registrations.csource_registration,
+        "csource_registration",
     ),
     route("types", types.types, "types"),
     route("types/" + ID % "type_name", types.type_detail, "type"),
