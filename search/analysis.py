@@ -72,8 +72,8 @@ def _morphemes_many(texts: list[str]) -> list[list[str]]:
     """``_morphemes`` of many texts in one call: Kiwi spreads a batch over all cores."""
     prepared = [normalize(text)[:MAX_ANALYZED_CHARS] for text in texts]
     results: list[list[str]] = [[] for _ in texts]
-    todo = [i for i, text in enumerate(prepared) if text.strip()]
-    for i, tokens in zip(todo, _kiwi().tokenize([prepared[i] for i in todo]), strict=True):
+    nonblank = [i for i, text in enumerate(prepared) if text.strip()]
+    for i, tokens in zip(nonblank, _kiwi().tokenize([prepared[i] for i in nonblank]), strict=True):
         results[i] = _kept(tokens)
     return results
 

@@ -77,8 +77,10 @@ def _check(document: dict) -> dict:
             if not isinstance(entities, list) or not entities:
                 raise BadRequestData("information.entities must be a non-empty array of {type, id?, idPattern?}")
             for selector in entities:
-                if not isinstance(selector, dict) or not isinstance(selector.get("type"), str | list):
-                    raise BadRequestData("every item of information.entities needs a type")
+                types = selector.get("type") if isinstance(selector, dict) else None
+                names = types if isinstance(types, list) else [types]
+                if not names or not all(isinstance(name, str) and name for name in names):
+                    raise BadRequestData("every item of information.entities needs a type (a name or a list of names)")
                 if selector.get("id") is not None:
                     ngsi.check_entity_id(selector["id"])
         for member in ("propertyNames", "relationshipNames"):

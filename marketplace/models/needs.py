@@ -6,7 +6,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from .organizations import CityType, Organization
-from .solutions import Solution, SolutionVersion
+from .solutions import Solution, SolutionVersion, StatusTransition
 from .taxonomy import Domain, SolutionType
 
 
@@ -103,20 +103,14 @@ class Need(models.Model):
         return self.status in OPEN_NEED_STATUSES
 
 
-class NeedTransition(models.Model):
+class NeedTransition(StatusTransition):
     """One change of a need's status: who, when, from, to, and why."""
 
     need = models.ForeignKey(Need, on_delete=models.CASCADE, related_name="transitions", verbose_name=_("수요"))
     from_status = models.CharField(_("이전 상태"), max_length=20, choices=NeedStatus.choices)
     to_status = models.CharField(_("변경 상태"), max_length=20, choices=NeedStatus.choices)
-    actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("처리자")
-    )
-    note = models.TextField(_("사유·메모"), blank=True)
-    created_at = models.DateTimeField(_("일시"), auto_now_add=True)
 
-    class Meta:
-        ordering = ["-created_at", "-id"]
+    class Meta(StatusTransition.Meta):
         verbose_name = _("수요 상태 변경 이력")
         verbose_name_plural = _("수요 상태 변경 이력")
 
@@ -250,20 +244,14 @@ class ProposalAttachment(models.Model):
         return self.name
 
 
-class ProposalTransition(models.Model):
+class ProposalTransition(StatusTransition):
     """One change of a proposal's status: who, when, from, to, and why."""
 
     proposal = models.ForeignKey(Proposal, on_delete=models.CASCADE, related_name="transitions", verbose_name=_("제안"))
     from_status = models.CharField(_("이전 상태"), max_length=20, choices=ProposalStatus.choices)
     to_status = models.CharField(_("변경 상태"), max_length=20, choices=ProposalStatus.choices)
-    actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("처리자")
-    )
-    note = models.TextField(_("사유·메모"), blank=True)
-    created_at = models.DateTimeField(_("일시"), auto_now_add=True)
 
-    class Meta:
-        ordering = ["-created_at", "-id"]
+    class Meta(StatusTransition.Meta):
         verbose_name = _("제안 상태 변경 이력")
         verbose_name_plural = _("제안 상태 변경 이력")
 

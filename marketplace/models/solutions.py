@@ -183,14 +183,10 @@ class SolutionMedia(models.Model):
         return self.caption or self.file.name
 
 
-class SolutionTransition(models.Model):
-    """One change of a solution's status: who, when, from, to, and why."""
+class StatusTransition(models.Model):
+    """The audit row every status change writes: who, when, and why. Subclasses add the object and its
+    from/to statuses (with their own choices)."""
 
-    solution = models.ForeignKey(
-        Solution, on_delete=models.CASCADE, related_name="transitions", verbose_name=_("솔루션")
-    )
-    from_status = models.CharField(_("이전 상태"), max_length=20, choices=SolutionStatus.choices)
-    to_status = models.CharField(_("변경 상태"), max_length=20, choices=SolutionStatus.choices)
     actor = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("처리자")
     )
@@ -198,7 +194,20 @@ class SolutionTransition(models.Model):
     created_at = models.DateTimeField(_("일시"), auto_now_add=True)
 
     class Meta:
+        abstract = True
         ordering = ["-created_at", "-id"]
+
+
+class SolutionTransition(StatusTransition):
+    """One change of a solution's status: who, when, from, to, and why."""
+
+    solution = models.ForeignKey(
+        Solution, on_delete=models.CASCADE, related_name="transitions", verbose_name=_("솔루션")
+    )
+    from_status = models.CharField(_("이전 상태"), max_length=20, choices=SolutionStatus.choices)
+    to_status = models.CharField(_("변경 상태"), max_length=20, choices=SolutionStatus.choices)
+
+    class Meta(StatusTransition.Meta):
         verbose_name = _("솔루션 상태 변경 이력")
         verbose_name_plural = _("솔루션 상태 변경 이력")
 

@@ -70,6 +70,12 @@ def test_city_data_hub_path_answers_too(ngsi):
         registration(mode="sometimes"),
         registration(observationInterval={"startAt": "2026-11-02T00:00:00Z", "endAt": "2026-11-01T00:00:00Z"}),
         registration(location={"type": "Point", "coordinates": [500, 37.4]}),
+        registration(location="과천역"),
+        registration(observationInterval={"startAt": 5}),
+        registration(observationInterval="2026-11-01"),
+        {**registration(), "information": [{"entities": [{"type": [1, 2]}]}]},
+        {**registration(), "information": "OffStreetParking"},
+        registration(operations="retrieveEntity"),
         registration(expiresAt="tomorrow"),
         registration(colour="red"),
     ],
@@ -93,6 +99,7 @@ def test_registrations_are_private_and_the_sandbox_tenant_is_read_only(ngsi, san
     _, secret = api_key_create(
         actor=member_of(other), organization=other, name="다른 기업", scopes=[ApiKeyScope.READ_SANDBOX]
     )
+    # Another organization cannot reach this tenant, so not its registrations either.
     outsider = Ngsi(client, secret, tenant=ngsi.tenant)
-    response = outsider.get(f"csourceRegistrations/{REG}")
-    assert response.status_code == 404
+    problem(outsider.get(f"csourceRegistrations/{REG}"), "NonexistentTenant", 404)
+    assert outsider.__class__(client, secret).get("csourceRegistrations").json() == []
