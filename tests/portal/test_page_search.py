@@ -23,11 +23,14 @@ def test_unified_search_page_shows_a_pages_section(client, indexed):
 def test_pages_are_found_in_the_visitors_language_only(client, indexed):
     korean = client.get("/ko/search/", {"q": "샌드박스"}).context["pages"]
     assert all(hit.url.startswith("/ko/") for hit in korean.hits)
-    english = client.get("/en/search/", {"q": "샌드박스"}).context["pages"]
-    assert english is None or all(not hit.url.startswith("/ko/") for hit in english.hits)
+    assert client.get("/en/search/", {"q": "샌드박스"}).context["pages"] is None  # Korean pages only
+    english = client.get("/en/search/", {"q": "Open Lab"}).context["pages"]
+    assert english.hits and all(hit.url.startswith("/en/") for hit in english.hits)
 
 
 def test_unpublished_pages_are_not_found(client, indexed):
+    found = client.get("/ko/search/", {"q": "샌드박스"}).context["pages"]
+    assert "guides/sandbox" in " ".join(hit.url for hit in found.hits)
     indexed["guide"].unpublish()
     outbox_drain()
     pages = client.get("/ko/search/", {"q": "샌드박스"}).context["pages"]
